@@ -1,0 +1,43 @@
+import { Heading, Link, Paragraph } from "@digdir/designsystemet-react";
+import { useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n/i18n";
+
+/** Friendly error pages in the user's language. Never shows a stack trace or error details. */
+export function ErrorPage({ status, reason }: { status: number; reason?: string }) {
+  const t = useT();
+  let title: MessageKey = "error_page.500.title";
+  let body: MessageKey = "error_page.500.body";
+  if (status === 404) {
+    title = "error_page.404.title";
+    body = "error_page.404.body";
+  } else if (status === 403 && reason === "csrf") {
+    title = "error_page.csrf.title";
+    body = "error_page.csrf.body";
+  } else if (status === 403) {
+    title = "error_page.403.title";
+    body = "error_page.403.body";
+  } else if (status === 400 && reason === "unknown_language") {
+    title = "error_page.lang.title";
+    body = "error_page.lang.body";
+  } else if (status === 413) {
+    title = "error_page.413.title";
+    body = "error_page.413.body";
+  } else if (status >= 400 && status < 500) {
+    title = "error_page.400.title";
+    body = "error_page.400.body";
+  }
+  return (
+    <div className="kp-stack kp-narrow" data-status={status}>
+      <Heading level={1} data-size="lg">
+        {t(title)}
+      </Heading>
+      <Paragraph>{t(body)}</Paragraph>
+      <Paragraph>
+        <Link href="/">{t("error_page.home")}</Link>
+      </Paragraph>
+      <Paragraph data-size="sm" className="kp-muted">
+        {t("error_page.code", { status })}
+      </Paragraph>
+    </div>
+  );
+}

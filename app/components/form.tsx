@@ -1,0 +1,163 @@
+import type { ReactNode } from "react";
+import { ErrorSummary, Field, Fieldset, Input, Label, Select, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
+import { useRouteLoaderData } from "react-router";
+import { useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n/i18n";
+import type { FormErrors } from "~/lib/forms";
+
+/** The CSRF token every state-changing form carries. */
+export function CsrfField() {
+  const data = useRouteLoaderData("root") as { csrfToken: string } | undefined;
+  return <input type="hidden" name="csrf" value={data?.csrfToken ?? ""} />;
+}
+
+/** Errors and typed values from an action result, if it was a validation failure. */
+export function useFormState(result: unknown) {
+  const failed = result && typeof result === "object" && (result as FormErrors).ok === false ? (result as FormErrors) : undefined;
+  return {
+    errors: failed?.errors ?? {},
+    values: failed?.values ?? {},
+    formError: failed?.formError,
+  };
+}
+
+type TextFieldProps = {
+  name: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: MessageKey;
+  defaultValue?: string;
+  type?: "text" | "email" | "password" | "tel" | "url";
+  autoComplete?: string;
+  required?: boolean;
+  maxLength?: number;
+  multiline?: boolean;
+  /** Ids are `${idPrefix}-${name}`; set a prefix when a page has several forms with the same field. */
+  idPrefix?: string;
+};
+
+/**
+ * A labelled text field. Ids are explicit so label, description and error are linked in the server HTML,
+ * without JavaScript (Designsystemet links them only on the client).
+ */
+export function TextField({ name, label, description, error, defaultValue, type = "text", autoComplete, required, maxLength, multiline, idPrefix = "field" }: TextFieldProps) {
+  const t = useT();
+  const id = `${idPrefix}-${name}`;
+  const descId = description ? `${id}-desc` : undefined;
+  const errId = error ? `${id}-error` : undefined;
+  const describedBy = [descId, errId].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name,
+    defaultValue,
+    required,
+    maxLength,
+    "aria-describedby": describedBy,
+    "aria-invalid": error ? true : undefined,
+  } as const;
+  return (
+    <Field>
+      <Label htmlFor={id}>
+        {label}
+        {required ? null : <span className="kp-optional"> ({t("form.optional")})</span>}
+      </Label>
+      {description ? (
+        <Field.Description id={descId}>{description}</Field.Description>
+      ) : null}
+      {multiline ? <Textarea {...common} rows={5} /> : <Input {...common} type={type} autoComplete={autoComplete} data-field={name} />}
+      {error ? <ValidationMessage id={errId}>{t(error)}</ValidationMessage> : null}
+    </Field>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  error,
+  defaultValue,
+  options,
+  placeholder,
+}: {
+  name: string;
+  label: ReactNode;
+  error?: MessageKey;
+  defaultValue?: string;
+  options: { value: string; label: string }[];
+  placeholder: string;
+}) {
+  const t = useT();
+  const id = `field-${name}`;
+  const errId = error ? `${id}-error` : undefined;
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      <Select id={id} name={name} defaultValue={defaultValue ?? ""} aria-describedby={errId} aria-invalid={error ? true : undefined}>
+        <Select.Option value="">{placeholder}</Select.Option>
+        {options.map((o) => (
+          <Select.Option key={o.value} value={o.value}>
+            {o.label}
+          </Select.Option>
+        ))}
+      </Select>
+      {error ? <ValidationMessage id={errId}>{t(error)}</ValidationMessage> : null}
+    </Field>
+  );
+}
+
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  selected,
+  error,
+  idPrefix = "field",
+}: {
+  name: string;
+  legend: ReactNode;
+  options: { value: string; label: string }[];
+  selected: readonly string[];
+  error?: MessageKey;
+  idPrefix?: string;
+}) {
+  const t = useT();
+  const base = `${idPrefix}-${name}`;
+  const errId = error ? `${base}-error` : undefined;
+  return (
+    <Fieldset aria-describedby={errId} id={base}>
+      <Fieldset.Legend>{legend}</Fieldset.Legend>
+      {options.map((o) => {
+        const id = `${base}-${o.value}`;
+        return (
+          <Field key={o.value} position="start">
+            <Input type="checkbox" id={id} name={name} value={o.value} defaultChecked={selected.includes(o.value)} />
+            <Label htmlFor={id}>{o.label}</Label>
+          </Field>
+        );
+      })}
+      {error ? <ValidationMessage id={errId}>{t(error)}</ValidationMessage> : null}
+    </Fieldset>
+  );
+}
+
+/** Summary of all errors at the top of a form, each linking to its field. */
+export function FormErrorSummary({ errors, labels, formError }: { errors: Record<string, MessageKey>; labels: Record<string, string>; formError?: MessageKey }) {
+  const t = useT();
+  const fields = Object.entries(errors);
+  if (fields.length === 0 && !formError) return null;
+  return (
+    <ErrorSummary data-testid="error-summary" tabIndex={-1}>
+      <ErrorSummary.Heading>{t("form.errors_heading")}</ErrorSummary.Heading>
+      <ErrorSummary.List>
+        {formError ? <ErrorSummary.Item>{t(formError)}</ErrorSummary.Item> : null}
+        {fields.map(([field, key]) => (
+          <ErrorSummary.Item key={field}>
+            <ErrorSummary.Link href={`#field-${field}`} data-field-link={field}>
+              {labels[field] ? `${labels[field]}: ` : ""}
+              {t(key)}
+            </ErrorSummary.Link>
+          </ErrorSummary.Item>
+        ))}
+      </ErrorSummary.List>
+    </ErrorSummary>
+  );
+}

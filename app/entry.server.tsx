@@ -1,0 +1,78 @@
+import { PassThrough } from "node:stream";
+import type { EntryContext, RouterContextProvider } from "react-router";
+import { createReadableStreamFromReadable } from "@react-router/node";
+import { ServerRouter } from "react-router";
+import { renderToPipeableStream } from "react-dom/server";
+import { clientContext } from "~/lib/request.server";
+import { log, errorFields } from "~/lib/log.server";
+
+// Extra exports used by server.mjs: everything TypeScript stays inside the Vite build.
+export { createLoadContext } from "~/lib/request.server";
+export { startServices, stopServices, getServices } from "~/lib/services.server";
+export { pingDb } from "~/db/client.server";
+export { ConfigError } from "~/lib/config";
+export { DataDirLockedError } from "~/db/client.server";
+
+export const streamTimeout = 5_000;
+
+/** Content-Security-Policy: scripts only from us, inline ones only with this response's nonce. */
+function csp(nonce: string) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  routerContext: EntryContext,
+  loadContext: RouterContextProvider,
+) {
+  const { nonce } = loadContext.get(clientContext);
+  responseHeaders.set("Content-Security-Policy", csp(nonce));
+  if (request.method.toUpperCase() === "HEAD") {
+    return new Response(null, { status: responseStatusCode, headers: responseHeaders });
+  }
+  return new Promise<Response>((resolve, reject) => {
+    let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
+    // Wait for everything: pages are complete HTML without JavaScript.
+    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} nonce={nonce} />, {
+      nonce,
+      onAllReady() {
+        const body = new PassThrough({
+          final(callback) {
+            clearTimeout(timeoutId);
+            timeoutId = undefined;
+            callback();
+          },
+        });
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        pipe(body);
+        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+      },
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        log.error("render.error", errorFields(error));
+      },
+    });
+  });
+}
+
+/** Errors from loaders and actions: logged without request data; the user sees the friendly 500 page. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  log.error("route.error", { path: new URL(request.url).pathname, ...errorFields(error) });
+}

@@ -1,0 +1,78 @@
+import { nb } from "./nb";
+import { nn } from "./nn";
+import { en } from "./en";
+
+export const languages = ["nb", "nn", "en"] as const;
+export type Lang = (typeof languages)[number];
+export type MessageKey = keyof typeof nb;
+export type Messages = Record<MessageKey, string>;
+
+export const catalogues: Record<Lang, Messages> = { nb, nn, en };
+
+export const locales: Record<Lang, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === "string" && (languages as readonly string[]).includes(value);
+}
+
+export type Params = Record<string, string | number>;
+
+/**
+ * Translate a key. `{name}` placeholders are filled from params; numbers are formatted per language.
+ * Plurals: when params has `count` and the catalogue has `key_one`/`key_other`, the right form is chosen.
+ */
+export function translate(lang: Lang, key: MessageKey | PluralKey, params?: Params): string {
+  const catalogue = catalogues[lang] as Record<string, string>;
+  let template: string | undefined;
+  if (params && typeof params.count === "number") {
+    const form = new Intl.PluralRules(locales[lang]).select(params.count);
+    template = catalogue[`${key}_${form}`] ?? catalogue[`${key}_other`];
+  }
+  template ??= catalogue[key] ?? (nb as Record<string, string>)[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? formatNumber(lang, value) : value;
+  });
+}
+
+type PluralBase<K> = K extends `${infer B}_one` ? B : never;
+export type PluralKey = PluralBase<MessageKey>;
+
+export function formatNumber(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(locales[lang]).format(value);
+}
+
+export function formatDate(lang: Lang, value: Date | string, style: "date" | "datetime" = "date"): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(locales[lang], {
+    dateStyle: "long",
+    timeStyle: style === "datetime" ? "short" : undefined,
+    timeZone: "Europe/Oslo",
+  }).format(date);
+}
+
+/**
+ * Language from the request: `?lang=` (handled by the caller), then the cookie, then Accept-Language.
+ * Norwegian without a written standard ("no") counts as bokmål.
+ */
+export function negotiateLanguage(acceptLanguage: string | null): Lang {
+  if (!acceptLanguage) return "nb";
+  const ranked = acceptLanguage
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...rest] = part.trim().toLowerCase().split(";");
+      const q = rest.find((p) => p.trim().startsWith("q="));
+      return { tag, q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const primary = tag.split("-")[0];
+    if (primary === "nn") return "nn";
+    if (primary === "nb" || primary === "no") return "nb";
+    if (primary === "en") return "en";
+  }
+  return "nb";
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+/**
+ * Configuration from environment variables, validated once at start.
+ * A bad value stops the start with one line naming the variable.
+ */
+export type Config = {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  production: boolean;
+  /** Undefined means "generate and keep one in DATA_DIR" (embedded default only). */
+  sessionSecret: string | undefined;
+  smtpUrl: string | undefined;
+  publicUrl: string;
+  siteName: string;
+  sessionIdleMinutes: number;
+  secureCookies: boolean;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+};
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${message}`);
+  }
+}
+
+const flag = z.enum(["0", "1", "true", "false", "yes", "no"]).transform((v) => v === "1" || v === "true" || v === "yes");
+
+const fields = {
+  PORT: z.coerce.number().int().min(1).max(65535),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a PostgreSQL URL (postgres://user@host:5432/db)"),
+  DATA_DIR: z.string().min(1),
+  DEMO: flag,
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters"),
+  SMTP_URL: z.string().refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://"),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/$/, "")),
+  SITE_NAME: z.string().min(1).max(80),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60),
+  COOKIE_SECURE: flag,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]),
+  NODE_ENV: z.enum(["production", "development", "test"]),
+} as const;
+
+type Env = Record<string, string | undefined>;
+
+function read<K extends keyof typeof fields>(env: Env, key: K): z.output<(typeof fields)[K]> | undefined {
+  const raw = env[key];
+  if (raw === undefined || raw === "") return undefined;
+  const result = fields[key].safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const why = issue?.code === "custom" || issue?.code === "too_small" ? issue.message : "has an invalid value";
+    throw new ConfigError(key, why);
+  }
+  return result.data as z.output<(typeof fields)[K]>;
+}
+
+export function parseConfig(env: Env): Config {
+  const nodeEnv = read(env, "NODE_ENV") ?? "development";
+  const production = nodeEnv === "production";
+  const databaseUrl = read(env, "DATABASE_URL");
+  const port = read(env, "PORT") ?? 3000;
+  const sessionSecret = read(env, "SESSION_SECRET");
+  if (production && databaseUrl && !sessionSecret) {
+    throw new ConfigError("SESSION_SECRET", "is required in production with DATABASE_URL (at least 32 random characters)");
+  }
+  return {
+    port,
+    databaseUrl,
+    dataDir: read(env, "DATA_DIR") ?? "./data",
+    demo: read(env, "DEMO") ?? !(production && databaseUrl),
+    production,
+    sessionSecret,
+    smtpUrl: read(env, "SMTP_URL"),
+    publicUrl: read(env, "PUBLIC_URL") ?? `http://localhost:${port}`,
+    siteName: read(env, "SITE_NAME") ?? "Knutepunkt",
+    sessionIdleMinutes: read(env, "SESSION_IDLE_MINUTES") ?? 30,
+    secureCookies: read(env, "COOKIE_SECURE") ?? (production && Boolean(databaseUrl)),
+    logLevel: read(env, "LOG_LEVEL") ?? "info",
+  };
+}

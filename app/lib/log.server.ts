@@ -1,0 +1,38 @@
+/**
+ * Structured JSON logs on stdout. Never pass personal data here: ids of requests and records,
+ * routes, statuses and timings only.
+ */
+type Level = "debug" | "info" | "warn" | "error";
+const order: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+let threshold = order[(process.env.LOG_LEVEL as Level) ?? "info"] ?? order.info;
+
+export function setLogLevel(level: Level | "silent") {
+  threshold = order[level];
+}
+
+type Fields = Record<string, string | number | boolean | null | undefined>;
+
+function write(level: Level, msg: string, fields: Fields = {}) {
+  if (order[level] < threshold) return;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
+  (level === "error" || level === "warn" ? process.stderr : process.stdout).write(line + "\n");
+}
+
+export const log = {
+  debug: (msg: string, fields?: Fields) => write("debug", msg, fields),
+  info: (msg: string, fields?: Fields) => write("info", msg, fields),
+  warn: (msg: string, fields?: Fields) => write("warn", msg, fields),
+  error: (msg: string, fields?: Fields) => write("error", msg, fields),
+};
+
+/** An error's class and message only, never its data; stack only outside production. */
+export function errorFields(error: unknown): Fields {
+  if (error instanceof Error) {
+    return {
+      error: error.name,
+      errorMessage: error.message.slice(0, 300),
+      stack: process.env.NODE_ENV === "production" ? undefined : error.stack?.split("\n").slice(0, 6).join(" | "),
+    };
+  }
+  return { error: String(error).slice(0, 300) };
+}

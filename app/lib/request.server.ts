@@ -1,0 +1,149 @@
+import { createContext, data, redirect, RouterContextProvider, type MiddlewareFunction } from "react-router";
+import { randomUUID } from "node:crypto";
+import { getServices } from "./services.server";
+import { randomToken, safeEqual } from "./crypto.server";
+import { isLang, negotiateLanguage, type Lang } from "~/i18n/i18n";
+import { getSessionUser, loadMemberships, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
+import type { Actor } from "~/modules/centres/permissions";
+import { log } from "./log.server";
+
+/** What the HTTP server knows and the app cannot see in a Request: client address and CSP nonce. */
+export type ClientInfo = { ip: string; nonce: string };
+export const clientContext = createContext<ClientInfo>({ ip: "unknown", nonce: "" });
+
+export type RequestState = {
+  requestId: string;
+  lang: Lang;
+  user: CurrentUser | null;
+  actor: Actor | null;
+  csrfToken: string;
+  ip: string;
+  /** Cookies to set on the response, added by the middleware after the route ran. */
+  setCookies: string[];
+};
+export const requestContext = createContext<RequestState>();
+
+export function createLoadContext(info: ClientInfo): RouterContextProvider {
+  const provider = new RouterContextProvider();
+  provider.set(clientContext, info);
+  return provider;
+}
+
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Runs before every loader and action: request id, language, session user, CSRF.
+ * The CSRF token lives in a signed HttpOnly cookie and in a hidden field of every form (double submit);
+ * state-changing requests must carry both, equal, and come from our own origin.
+ */
+export const appMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const started = performance.now();
+  const { cookies, config, db } = getServices();
+  const client = context.get(clientContext);
+  const url = new URL(request.url);
+  const cookieHeader = request.headers.get("Cookie");
+  const setCookies: string[] = [];
+
+  // Language: ?lang= wins and is remembered; then the cookie; then Accept-Language.
+  const langParam = url.searchParams.get("lang");
+  let lang: Lang;
+  const cookieLang = await cookies.lang.parse(cookieHeader);
+  if (langParam !== null) {
+    if (!isLang(langParam)) {
+      const fallback = isLang(cookieLang) ? cookieLang : negotiateLanguage(request.headers.get("Accept-Language"));
+      context.set(requestContext, baseState(fallback, client.ip));
+      throw data({ reason: "unknown_language", lang: fallback }, { status: 400 });
+    }
+    lang = langParam;
+    if (cookieLang !== lang) setCookies.push(await cookies.lang.serialize(lang));
+  } else {
+    lang = isLang(cookieLang) ? cookieLang : negotiateLanguage(request.headers.get("Accept-Language"));
+  }
+
+  // CSRF token: reuse the visitor's, or issue one.
+  let csrfToken = (await cookies.csrf.parse(cookieHeader)) as string | null;
+  if (typeof csrfToken !== "string" || csrfToken.length < 20) {
+    csrfToken = randomToken(24);
+    setCookies.push(await cookies.csrf.serialize(csrfToken));
+  }
+
+  const state: RequestState = { ...baseState(lang, client.ip), csrfToken, setCookies };
+  context.set(requestContext, state);
+
+  if (unsafeMethods.has(request.method)) {
+    const origin = request.headers.get("Origin");
+    if (origin && origin !== url.origin && origin !== config.publicUrl) {
+      throw data({ reason: "csrf", lang }, { status: 403 });
+    }
+    const type = request.headers.get("Content-Type") ?? "";
+    let submitted: string | null = null;
+    if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+      try {
+        const value = (await request.clone().formData()).get("csrf");
+        submitted = typeof value === "string" ? value : null;
+      } catch {
+        throw data({ reason: "bad_request", lang }, { status: 400 });
+      }
+    }
+    if (!submitted || !safeEqual(submitted, csrfToken)) {
+      throw data({ reason: "csrf", lang }, { status: 403 });
+    }
+  }
+
+  // Session.
+  const sessionToken = (await cookies.session.parse(cookieHeader)) as string | null;
+  if (typeof sessionToken === "string" && sessionToken) {
+    const user = await getSessionUser(db, sessionToken, config.sessionIdleMinutes);
+    if (user) {
+      const current: CurrentUser = { ...user, memberships: await loadMemberships(db, user.id) };
+      state.user = current;
+      state.actor = toActor(current);
+    } else {
+      setCookies.push(await cookies.session.serialize("", { maxAge: 0 }));
+    }
+  }
+
+  const response = await next();
+  for (const cookie of state.setCookies) response.headers.append("Set-Cookie", cookie);
+  response.headers.set("X-Request-Id", state.requestId);
+  if (state.user) response.headers.set("Cache-Control", "private, no-store");
+  log.info("request", {
+    requestId: state.requestId,
+    method: request.method,
+    path: url.pathname,
+    status: response.status,
+    ms: Math.round(performance.now() - started),
+  });
+  return response;
+};
+
+function baseState(lang: Lang, ip: string): RequestState {
+  return { requestId: randomUUID(), lang, user: null, actor: null, csrfToken: "", ip, setCookies: [] };
+}
+
+export function getRequestState(context: Readonly<RouterContextProvider>): RequestState {
+  return context.get(requestContext);
+}
+
+/** The logged-in user, or a redirect to the login page that comes back here afterwards. */
+export function requireUser(context: Readonly<RouterContextProvider>, request: Request): CurrentUser & { actor: Actor } {
+  const state = context.get(requestContext);
+  if (!state.user || !state.actor) {
+    const url = new URL(request.url);
+    throw redirect(`/logg-inn?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return { ...state.user, actor: state.actor };
+}
+
+/** Start a logged-in session: a fresh session id (rotation), set on the response. */
+export async function startSession(context: Readonly<RouterContextProvider>, token: string) {
+  const { cookies } = getServices();
+  const state = context.get(requestContext);
+  // A browser-session cookie (no Max-Age): closing the browser on a shared computer ends it.
+  state.setCookies.push(await cookies.session.serialize(token));
+}
+
+export async function clearSessionCookie(context: Readonly<RouterContextProvider>) {
+  const { cookies } = getServices();
+  context.get(requestContext).setCookies.push(await cookies.session.serialize("", { maxAge: 0 }));
+}

@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { createCookie, type Cookie } from "react-router";
+import { parseConfig, type Config } from "./config";
+import { migrateDb, openPglite, openPostgres, type Db, type DbHandle } from "~/db/client.server";
+import { createMailer, type Mailer } from "~/modules/platform/mail.server";
+import { loadDemoData } from "~/modules/platform/demo.server";
+import { pruneSessions } from "~/modules/accounts/accounts.server";
+import { pruneRateLimits } from "~/modules/platform/rate-limit.server";
+import { log, errorFields, setLogLevel } from "./log.server";
+
+export type Cookies = { session: Cookie; csrf: Cookie; lang: Cookie };
+
+export type Services = {
+  config: Config;
+  handle: DbHandle;
+  db: Db;
+  secret: string;
+  mailer: Mailer;
+  cookies: Cookies;
+};
+
+let services: Services | undefined;
+let cleanupTimer: NodeJS.Timeout | undefined;
+
+/** SESSION_SECRET, or one generated once and kept in DATA_DIR (embedded default). */
+function resolveSecret(config: Config): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  const file = path.join(config.dataDir, "session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+export function makeCookies(secret: string, config: Pick<Config, "secureCookies" | "sessionIdleMinutes">): Cookies {
+  const base = { httpOnly: true, sameSite: "lax" as const, secure: config.secureCookies, path: "/" };
+  return {
+    session: createCookie(config.secureCookies ? "__Host-kp_session" : "kp_session", { ...base, secrets: [secret] }),
+    csrf: createCookie(config.secureCookies ? "__Host-kp_csrf" : "kp_csrf", { ...base, secrets: [secret] }),
+    lang: createCookie("kp_lang", { ...base, maxAge: 365 * 86400 }),
+  };
+}
+
+/** Open the database, migrate, load demo data when asked and empty. Called once at start. */
+export async function startServices(env: Record<string, string | undefined> = process.env): Promise<Services> {
+  if (services) return services;
+  const config = parseConfig(env);
+  setLogLevel(config.logLevel);
+  const started = Date.now();
+  const handle = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+  try {
+    await migrateDb(handle);
+    const secret = resolveSecret(config);
+    const mailer = createMailer(handle.db, config.smtpUrl, `${config.siteName} <noreply@${new URL(config.publicUrl).hostname}>`);
+    if (config.demo) {
+      const loaded = await loadDemoData(handle.db);
+      if (loaded) log.info("demo.loaded");
+    }
+    services = { config, handle, db: handle.db, secret, mailer, cookies: makeCookies(secret, config) };
+    log.info("services.started", { database: handle.kind, ms: Date.now() - started, mail: mailer.kind });
+    cleanupTimer = setInterval(() => {
+      void Promise.all([pruneSessions(handle.db), pruneRateLimits(handle.db)]).catch((error) =>
+        log.warn("cleanup.failed", errorFields(error)),
+      );
+    }, 10 * 60_000);
+    cleanupTimer.unref();
+    return services;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+export function getServices(): Services {
+  if (!services) throw new Error("Services not started: call startServices() first");
+  return services;
+}
+
+export async function stopServices() {
+  if (cleanupTimer) clearInterval(cleanupTimer);
+  const current = services;
+  services = undefined;
+  await current?.handle.close();
+}

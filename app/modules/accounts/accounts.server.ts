@@ -1,0 +1,255 @@
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { passwordResets, sessions, users } from "./accounts.schema";
+import { memberships, centres } from "~/modules/centres/centres.schema";
+import { hashPassword, verifyPassword, dummyHash } from "./password.server";
+import { randomToken, sha256 } from "~/lib/crypto.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import type { Actor, CentreRole } from "~/modules/centres/permissions";
+import type { Mailer } from "~/modules/platform/mail.server";
+import { translate, type Lang } from "~/i18n/i18n";
+
+export type SessionUser = { id: string; name: string; email: string; isAdmin: boolean };
+export type CurrentUser = SessionUser & {
+  memberships: { centreId: string; centreName: string; role: CentreRole }[];
+};
+
+import { resetLinkMinutes, sessionAbsoluteHours } from "./accounts";
+
+export async function findUserIdByEmail(db: Db, email: string): Promise<string | undefined> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase()));
+  return row?.id;
+}
+
+export async function signUp(
+  db: Db,
+  input: { name: string; email: string; password: string },
+  requestId?: string,
+): Promise<{ ok: true; userId: string } | { ok: false; reason: "email_taken" }> {
+  const passwordHash = await hashPassword(input.password);
+  const inserted = await db
+    .insert(users)
+    .values({ name: input.name, email: input.email.toLowerCase(), passwordHash })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  const userId = inserted[0]?.id;
+  if (!userId) return { ok: false, reason: "email_taken" };
+  await recordAudit(db, { actorUserId: userId, action: "create", subjectUserId: userId, entityType: "user", entityId: userId, requestId });
+  return { ok: true, userId };
+}
+
+/** Verify credentials. Takes the same time whether the account exists or not. */
+export async function checkCredentials(db: Db, email: string, password: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, email.toLowerCase()));
+  if (!row) {
+    await verifyPassword(await dummyHash(), password);
+    return undefined;
+  }
+  return (await verifyPassword(row.passwordHash, password)) ? row.id : undefined;
+}
+
+/** A new session with a fresh random id (rotation at login). Returns the cookie token. */
+export async function createSession(db: Db, userId: string): Promise<string> {
+  const token = randomToken();
+  await db.insert(sessions).values({
+    id: sha256(token),
+    userId,
+    expiresAt: new Date(Date.now() + sessionAbsoluteHours * 3600_000),
+  });
+  return token;
+}
+
+/**
+ * The user behind a session token, if the session is neither expired nor idle too long.
+ * Touches last_seen_at at most once a minute so page views do not each write.
+ */
+export async function getSessionUser(db: Db, token: string, idleMinutes: number): Promise<SessionUser | undefined> {
+  const id = sha256(token);
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      isAdmin: users.isAdmin,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
+  if (!row) return undefined;
+  const now = Date.now();
+  if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + idleMinutes * 60_000 <= now) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return undefined;
+  }
+  if (now - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+  }
+  return { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin };
+}
+
+export async function loadMemberships(db: Db, userId: string): Promise<CurrentUser["memberships"]> {
+  const rows = await db
+    .select({ centreId: memberships.centreId, centreName: centres.shortName, role: memberships.role })
+    .from(memberships)
+    .innerJoin(centres, eq(centres.id, memberships.centreId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(centres.shortName, memberships.role);
+  return rows.map((r) => ({ ...r, role: r.role as CentreRole }));
+}
+
+export function toActor(user: CurrentUser): Actor {
+  return {
+    userId: user.id,
+    isAdmin: user.isAdmin,
+    memberships: user.memberships.map(({ centreId, role }) => ({ centreId, role })),
+  };
+}
+
+export async function endSession(db: Db, token: string) {
+  await db.delete(sessions).where(eq(sessions.id, sha256(token)));
+}
+
+export async function endAllSessions(db: Db, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function pruneSessions(db: Db) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  await db.delete(passwordResets).where(lt(passwordResets.expiresAt, sql`now() - interval '1 day'`));
+}
+
+/**
+ * Send a one-time reset link if the account exists. The caller answers the same either way.
+ */
+export async function requestPasswordReset(
+  db: Db,
+  mailer: Mailer,
+  input: { email: string; publicUrl: string; lang: Lang; siteName: string },
+): Promise<void> {
+  const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, input.email.toLowerCase()));
+  if (!user) return;
+  const token = randomToken();
+  await db.insert(passwordResets).values({
+    id: sha256(token),
+    userId: user.id,
+    expiresAt: new Date(Date.now() + resetLinkMinutes * 60_000),
+  });
+  const link = `${input.publicUrl}/nytt-passord/${token}`;
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(input.lang, key, params);
+  await mailer.send({
+    to: input.email,
+    subject: t("mail.reset.subject", { site: input.siteName }),
+    text: t("mail.reset.body", { name: user.name, link, minutes: resetLinkMinutes, site: input.siteName }),
+  });
+}
+
+/** Whether a reset token is currently usable (for showing the form). */
+export async function isResetTokenValid(db: Db, token: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: passwordResets.id })
+    .from(passwordResets)
+    .where(and(eq(passwordResets.id, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())));
+  return Boolean(row);
+}
+
+/** Use a reset token once: set the new password and end every session of the account. */
+export async function resetPassword(
+  db: Db,
+  token: string,
+  password: string,
+  requestId?: string,
+): Promise<{ ok: true; userId: string } | { ok: false }> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResets.id, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
+      .returning({ userId: passwordResets.userId });
+    if (!used) return { ok: false as const };
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, used.userId));
+    await tx.delete(sessions).where(eq(sessions.userId, used.userId));
+    await tx.delete(passwordResets).where(and(eq(passwordResets.userId, used.userId), isNull(passwordResets.usedAt)));
+    await recordAudit(tx as unknown as Db, {
+      actorUserId: used.userId,
+      action: "update",
+      subjectUserId: used.userId,
+      entityType: "password",
+      entityId: used.userId,
+      details: { via: "reset_link" },
+      requestId,
+    });
+    return { ok: true as const, userId: used.userId };
+  });
+}
+
+/** Change password knowing the current one; ends all sessions (the caller starts a new one). */
+export async function changePassword(
+  db: Db,
+  userId: string,
+  input: { currentPassword: string; password: string },
+  requestId?: string,
+): Promise<{ ok: true } | { ok: false; reason: "wrong_password" }> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) return { ok: false, reason: "wrong_password" };
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await recordAudit(tx as unknown as Db, {
+      actorUserId: userId,
+      action: "update",
+      subjectUserId: userId,
+      entityType: "password",
+      entityId: userId,
+      requestId,
+    });
+  });
+  return { ok: true };
+}
+
+export async function updateProfile(db: Db, userId: string, input: { name: string }, requestId?: string) {
+  await db.update(users).set({ name: input.name }).where(eq(users.id, userId));
+  await recordAudit(db, { actorUserId: userId, action: "update", subjectUserId: userId, entityType: "user", entityId: userId, details: { fields: ["name"] }, requestId });
+}
+
+/**
+ * Delete the account and everything tied to it (sessions, memberships, reset links).
+ * The audit trail keeps that this id was deleted, and by whom, without name or e-mail.
+ */
+export async function deleteAccount(
+  db: Db,
+  userId: string,
+  password: string,
+  requestId?: string,
+): Promise<{ ok: true } | { ok: false; reason: "wrong_password" }> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!row || !(await verifyPassword(row.passwordHash, password))) return { ok: false, reason: "wrong_password" };
+  await db.transaction(async (tx) => {
+    await recordAudit(tx as unknown as Db, {
+      actorUserId: userId,
+      action: "delete",
+      subjectUserId: userId,
+      entityType: "user",
+      entityId: userId,
+      details: { by: "self" },
+      requestId,
+    });
+    await tx.delete(users).where(eq(users.id, userId));
+  });
+  return { ok: true };
+}
+
+/** The person's own account data, for "Min side" (reading your own data is not logged as access by others). */
+export async function getOwnAccount(db: Db, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row;
+}

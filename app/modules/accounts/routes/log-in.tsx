@@ -1,0 +1,80 @@
+import { Form, redirect, useActionData, useSearchParams, useNavigation } from "react-router";
+import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { AppLink } from "~/components/app-link";
+import type { Route } from "./+types/log-in";
+import { getServices } from "~/lib/services.server";
+import { getRequestState, startSession } from "~/lib/request.server";
+import { formError, parseForm } from "~/lib/forms";
+import { invalid, limitKey } from "~/lib/route-helpers.server";
+import { loginSchema, safeRedirect } from "../accounts.forms";
+import { checkCredentials, createSession, endSession } from "../accounts.server";
+import { clear, hit, limits } from "~/modules/platform/rate-limit.server";
+import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
+import { useT } from "~/i18n/use-t";
+
+import { title } from "~/lib/meta";
+
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "login.title");
+
+export function loader({ context, request }: Route.LoaderArgs) {
+  const state = getRequestState(context);
+  if (state.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { db, cookies } = getServices();
+  const state = getRequestState(context);
+  const formData = await request.formData();
+  const parsed = parseForm(loginSchema, formData);
+  if (!parsed.ok) return invalid(parsed);
+  const { email, password, redirectTo } = parsed.data;
+
+  const ipOk = await hit(db, limitKey("login-ip", state.ip), limits.loginPerIp);
+  const accountKey = limitKey("login-account", email);
+  const accountOk = await hit(db, accountKey, limits.loginPerAccount);
+  if (!ipOk || !accountOk) return invalid(formError("error.rate_limited", formData), 429);
+
+  const userId = await checkCredentials(db, email, password);
+  if (!userId) return invalid(formError("error.login_failed", formData), 401);
+
+  await clear(db, accountKey);
+  const previous = (await cookies.session.parse(request.headers.get("Cookie"))) as string | null;
+  if (previous) await endSession(db, previous);
+  await startSession(context, await createSession(db, userId));
+  return redirect(safeRedirect(redirectTo));
+}
+
+export default function LogIn() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const { errors, values, formError } = useFormState(result);
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const reset = params.get("reset") === "1";
+  return (
+    <div className="kp-stack kp-narrow">
+      <Heading level={1} data-size="lg">
+        {t("login.title")}
+      </Heading>
+      {reset ? <Paragraph role="status">{t("login.after_reset")}</Paragraph> : null}
+      <FormErrorSummary errors={errors} formError={formError} labels={{ email: t("field.email"), password: t("field.password") }} />
+      <Form method="post" className="kp-stack" noValidate>
+        <CsrfField />
+        <input type="hidden" name="redirectTo" value={values.redirectTo ?? params.get("redirectTo") ?? ""} />
+        <TextField name="email" type="email" autoComplete="username" label={t("field.email")} required error={errors.email} defaultValue={values.email} />
+        <TextField name="password" type="password" autoComplete="current-password" label={t("field.password")} required error={errors.password} />
+        <div className="kp-actions">
+          <Button type="submit" aria-disabled={busy || undefined}>
+            {t("login.submit")}
+          </Button>
+          <AppLink to="/glemt-passord">{t("login.forgot")}</AppLink>
+        </div>
+      </Form>
+      <Paragraph>
+        {t("login.no_account")}{" "}
+        <AppLink to="/registrer">{t("login.sign_up")}</AppLink>
+      </Paragraph>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { Form, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Alert, Button, Card, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import type { Route } from "./+types/my-page";
+import { getServices } from "~/lib/services.server";
+import { getRequestState, requireUser } from "~/lib/request.server";
+import { parseForm } from "~/lib/forms";
+import { invalid } from "~/lib/route-helpers.server";
+import { profileSchema } from "../accounts.forms";
+import { getOwnAccount, updateProfile } from "../accounts.server";
+import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
+import { AppLink } from "~/components/app-link";
+import { useT } from "~/i18n/use-t";
+import { title } from "~/lib/meta";
+import type { CentreRole } from "~/modules/centres/permissions";
+
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "my.title");
+
+/** The logged-in start page: who I am, my centres and roles, and what I can do here. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const user = requireUser(context, request);
+  const account = await getOwnAccount(getServices().db, user.id);
+  const centres = new Map<string, { id: string; name: string; roles: CentreRole[] }>();
+  for (const m of user.memberships) {
+    const c = centres.get(m.centreId) ?? { id: m.centreId, name: m.centreName, roles: [] };
+    c.roles.push(m.role);
+    centres.set(m.centreId, c);
+  }
+  return { name: account?.name ?? user.name, email: account?.email ?? user.email, isAdmin: user.isAdmin, centres: [...centres.values()] };
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  const formData = await request.formData();
+  const parsed = parseForm(profileSchema, formData);
+  if (!parsed.ok) return invalid(parsed);
+  await updateProfile(getServices().db, user.id, parsed.data, getRequestState(context).requestId);
+  return { ok: true as const };
+}
+
+export default function MyPage() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { errors, values } = useFormState(result);
+  const [params] = useSearchParams();
+  return (
+    <div className="kp-stack">
+      <Heading level={1} data-size="lg">
+        {t("my.title")}
+      </Heading>
+      {params.get("velkommen") ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t("my.welcome")}</Paragraph>
+        </Alert>
+      ) : null}
+      {params.get("passord") ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t("my.password_changed")}</Paragraph>
+        </Alert>
+      ) : null}
+      {result && result.ok ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t("my.saved")}</Paragraph>
+        </Alert>
+      ) : null}
+      <Paragraph>{t("my.greeting", { name: data.name })}</Paragraph>
+
+      <section className="kp-stack" aria-labelledby="my-centres">
+        <Heading level={2} data-size="md" id="my-centres">
+          {t("my.centres")}
+        </Heading>
+        {data.centres.length === 0 ? (
+          <Paragraph>{t("my.no_centres")}</Paragraph>
+        ) : (
+          <ul className="kp-grid">
+            {data.centres.map((c) => (
+              <li key={c.id}>
+                <Card data-color="neutral">
+                  <Heading level={3} data-size="xs">
+                    <AppLink to={`/sentre/${c.id}`}>{c.name}</AppLink>
+                  </Heading>
+                  <Paragraph data-size="sm">{t("my.your_roles")}</Paragraph>
+                  <div className="kp-actions">
+                    {c.roles.map((r) => (
+                      <Tag key={r} data-color="info">
+                        {t(`role.${r}`)}
+                      </Tag>
+                    ))}
+                  </div>
+                  {c.roles.includes("coordinator") ? (
+                    <Paragraph>
+                      <AppLink to={`/sentre/${c.id}/medlemmer`}>{t("my.manage_members")}</AppLink>
+                    </Paragraph>
+                  ) : null}
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
+        {data.isAdmin ? (
+          <Paragraph>
+            {t("my.admin_note")} <AppLink to="/admin">{t("nav.admin")}</AppLink>
+          </Paragraph>
+        ) : null}
+      </section>
+
+      <section className="kp-stack" aria-labelledby="my-modules">
+        <Heading level={2} data-size="md" id="my-modules">
+          {t("my.coming_title")}
+        </Heading>
+        <Paragraph>{t("my.coming_body")}</Paragraph>
+      </section>
+
+      <section className="kp-stack kp-narrow" aria-labelledby="my-account">
+        <Heading level={2} data-size="md" id="my-account">
+          {t("my.account")}
+        </Heading>
+        <Paragraph>{t("my.email_is", { email: data.email })}</Paragraph>
+        <FormErrorSummary errors={errors} labels={{ name: t("field.name") }} />
+        <Form method="post" className="kp-stack" noValidate>
+          <CsrfField />
+          <TextField name="name" autoComplete="name" label={t("field.name")} required maxLength={100} error={errors.name} defaultValue={values.name ?? data.name} />
+          <Button type="submit" variant="secondary">
+            {t("my.save_name")}
+          </Button>
+        </Form>
+        <ul>
+          <li>
+            <AppLink to="/min-side/innsyn">{t("my.access_log")}</AppLink>
+          </li>
+          <li>
+            <AppLink to="/min-side/passord">{t("my.change_password")}</AppLink>
+          </li>
+          <li>
+            <AppLink to="/min-side/slett">{t("my.delete_account")}</AppLink>
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useLoaderData } from "react-router";
+import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import type { Route } from "./+types/my-access-log";
+import { getServices } from "~/lib/services.server";
+import { requireUser } from "~/lib/request.server";
+import { listAccessToMyData } from "../audit.server";
+import { AppLink } from "~/components/app-link";
+import { useT } from "~/i18n/use-t";
+import { title } from "~/lib/meta";
+import type { MessageKey } from "~/i18n/i18n";
+
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "access.title");
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const user = requireUser(context, request);
+  const pageParam = Number(new URL(request.url).searchParams.get("side") ?? "1");
+  const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
+  const { events, hasMore } = await listAccessToMyData(getServices().db, user.id, page);
+  return {
+    page,
+    hasMore,
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      action: e.action,
+      entityType: e.entityType,
+      role: e.actorRole,
+      who: e.bySelf ? null : (e.actorName ?? ""),
+      actorDeleted: !e.bySelf && e.actorUserId !== null && e.actorName === null,
+      system: e.actorUserId === null,
+      centre: e.centreName,
+    })),
+  };
+}
+
+export default function MyAccessLog() {
+  const t = useT();
+  const { events, page, hasMore } = useLoaderData<typeof loader>();
+  return (
+    <div className="kp-stack">
+      <Heading level={1} data-size="lg">
+        {t("access.title")}
+      </Heading>
+      <Paragraph>{t("access.intro")}</Paragraph>
+      {events.length === 0 ? (
+        <Paragraph>{t("access.empty")}</Paragraph>
+      ) : (
+        <div className="kp-table-wrap">
+          <Table zebra data-testid="access-log">
+            <caption className="kp-muted">{t("access.caption")}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t("access.when")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("access.who")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("access.what")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {events.map((e) => (
+                <Table.Row key={e.id}>
+                  <Table.Cell>{t.date(e.at, "datetime")}</Table.Cell>
+                  <Table.Cell>
+                    {e.who === null
+                      ? t("access.you")
+                      : e.system
+                        ? t("access.system")
+                        : e.actorDeleted
+                          ? t("access.deleted_account")
+                          : e.who}
+                    {e.role && e.who !== null ? ` (${t(`role.${e.role}` as MessageKey)}${e.centre ? `, ${e.centre}` : ""})` : ""}
+                  </Table.Cell>
+                  <Table.Cell>{t(`audit.${e.action}.${e.entityType}` as MessageKey)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      <div className="kp-actions">
+        {page > 1 ? <AppLink to={`/min-side/innsyn?side=${page - 1}`}>{t("pager.newer")}</AppLink> : null}
+        {hasMore ? <AppLink to={`/min-side/innsyn?side=${page + 1}`}>{t("pager.older")}</AppLink> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDb, dbKind } from "../../../tests/support/test-db";
+import type { Db, DbHandle } from "~/db/client.server";
+import { loadDemoData, demoPassword } from "~/modules/platform/demo.server";
+import { checkCredentials, loadMemberships, signUp, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
+import { users } from "~/modules/accounts/accounts.schema";
+import {
+  acceptInvitation,
+  createCentre,
+  ForbiddenError,
+  getInvitation,
+  inviteMember,
+  listCentres,
+  listMembers,
+  NotFoundError,
+  setMemberRoles,
+  updateCentre,
+} from "./centres.server";
+import { createMailer, listOutbox } from "~/modules/platform/mail.server";
+import { listAccessToMyData } from "~/modules/audit/audit.server";
+import type { Actor } from "./permissions";
+import { eq } from "drizzle-orm";
+
+let handle: DbHandle;
+let db: Db;
+let kbt: string;
+let bikuben: string;
+
+async function actorFor(email: string): Promise<Actor & { name: string }> {
+  const [u] = await db.select({ id: users.id, name: users.name, email: users.email, isAdmin: users.isAdmin }).from(users).where(eq(users.email, email));
+  const current: CurrentUser = { ...u!, memberships: await loadMemberships(db, u!.id) };
+  return { ...toActor(current), name: u!.name };
+}
+
+const context = { publicUrl: "http://localhost:3000", lang: "nb" as const, siteName: "Knutepunkt", inviterName: "Koordinator Demo" };
+
+beforeAll(async () => {
+  handle = await freshDb();
+  db = handle.db;
+  expect(await loadDemoData(db)).toBe(true);
+  const centres = await listCentres(db);
+  kbt = centres.find((c) => c.shortName === "KBT")!.id;
+  bikuben = centres.find((c) => c.shortName === "Bikuben")!.id;
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe(`centres and roles on ${dbKind}`, () => {
+  it("loads the five user-led centres in their real kommune, and the demo accounts as KBT members", async () => {
+    const centres = await listCentres(db);
+    expect(centres.map((c) => `${c.shortName}:${c.kommune}`).sort()).toEqual(
+      ["Bikuben:Kvæfjord", "KBT:Trondheim", "ROM Agder:Kristiansand", "Sagatun:Hamar", "Vårres:Trondheim"].sort(),
+    );
+    expect(await checkCredentials(db, "deltaker@example.org", demoPassword)).toBeTruthy();
+    const coordinator = await actorFor("koordinator@example.org");
+    expect(coordinator.memberships).toEqual([{ centreId: kbt, role: "coordinator" }]);
+    expect((await actorFor("admin@example.org")).isAdmin).toBe(true);
+    expect(await loadDemoData(db)).toBe(false); // never twice
+  });
+
+  it("invites by e-mailed link; the invited person accepts once and gets the roles", async () => {
+    const coordinator = await actorFor("koordinator@example.org");
+    const { token } = await inviteMember(db, createMailer(db, undefined, "x"), coordinator, kbt, { email: "ny@example.org", roles: ["participant", "interviewer"] }, context);
+    const mail = (await listOutbox(db)).find((m) => m.to === "ny@example.org")!;
+    expect(mail.body).toContain(`/invitasjon/${token}`);
+    expect(mail.body).toContain("Deltaker, Intervjuer");
+    expect(await getInvitation(db, token)).toMatchObject({ centreId: kbt, roles: ["participant", "interviewer"] });
+
+    const signed = await signUp(db, { name: "Ny Person", email: "ny@example.org", password: "nytt-medlem-passord" });
+    if (!signed.ok) throw new Error("sign up failed");
+    expect(await acceptInvitation(db, signed.userId, token)).toEqual({ ok: true, centreId: kbt });
+    expect(await acceptInvitation(db, signed.userId, token)).toEqual({ ok: false });
+    const roles = (await loadMemberships(db, signed.userId)).map((m) => m.role).sort();
+    expect(roles).toEqual(["interviewer", "participant"]);
+  });
+
+  it("lets a coordinator change and remove roles, and logs every member read in the member's own log", async () => {
+    const coordinator = await actorFor("koordinator@example.org");
+    const member = await actorFor("ny@example.org");
+    expect(await setMemberRoles(db, coordinator, kbt, { userId: member.userId, roles: ["peer_worker"] })).toEqual({ ok: true });
+    expect((await loadMemberships(db, member.userId)).map((m) => m.role)).toEqual(["peer_worker"]);
+
+    const members = await listMembers(db, coordinator, kbt);
+    expect(members.find((m) => m.userId === member.userId)?.roles).toEqual(["peer_worker"]);
+    const log = await listAccessToMyData(db, member.userId);
+    expect(log.events[0]).toMatchObject({ action: "read", entityType: "membership", actorName: "Koordinator Demo", actorRole: "coordinator", centreName: "KBT" });
+    expect(log.events.some((e) => e.action === "update" && e.entityType === "membership")).toBe(true);
+
+    expect(await setMemberRoles(db, coordinator, kbt, { userId: member.userId, roles: [] })).toEqual({ ok: true });
+    expect(await loadMemberships(db, member.userId)).toEqual([]);
+  });
+
+  it("keeps at least one coordinator", async () => {
+    const coordinator = await actorFor("koordinator@example.org");
+    expect(await setMemberRoles(db, coordinator, kbt, { userId: coordinator.userId, roles: ["participant"] })).toEqual({
+      ok: false,
+      reason: "last_coordinator",
+    });
+  });
+
+  it("refuses anything across centres: a KBT coordinator sees nothing of Bikuben", async () => {
+    const coordinator = await actorFor("koordinator@example.org");
+    const admin = await actorFor("admin@example.org");
+    // A Bikuben member, added by the administrator.
+    const other = await signUp(db, { name: "Bikuben Person", email: "bikuben@example.org", password: "bikuben-passord-1" });
+    if (!other.ok) throw new Error("sign up failed");
+    const { token } = await inviteMember(db, createMailer(db, undefined, "x"), admin, bikuben, { email: "bikuben@example.org", roles: ["participant"] }, context);
+    await acceptInvitation(db, other.userId, token);
+
+    await expect(listMembers(db, coordinator, bikuben)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setMemberRoles(db, coordinator, bikuben, { userId: other.userId, roles: ["coordinator"] })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(inviteMember(db, createMailer(db, undefined, "x"), coordinator, bikuben, { email: "x@example.org", roles: ["participant"] }, context)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(
+      updateCentre(db, coordinator, bikuben, { name: "Overtatt", shortName: "X", kommunenummer: "5001", email: null, phone: null, website: null, address: null }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    // Through their own centre's id, a member of another centre is simply not found.
+    await expect(setMemberRoles(db, coordinator, kbt, { userId: other.userId, roles: ["participant"] })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await loadMemberships(db, other.userId)).map((m) => m.centreId)).toEqual([bikuben]);
+    // The member list of KBT does not contain Bikuben's member.
+    expect((await listMembers(db, coordinator, kbt)).map((m) => m.userId)).not.toContain(other.userId);
+  });
+
+  it("lets only administrators create centres, with fylke from the kommune", async () => {
+    const admin = await actorFor("admin@example.org");
+    const participant = await actorFor("deltaker@example.org");
+    const input = { name: "Nytt senter", shortName: "NS", kommunenummer: "1103", email: null, phone: null, website: null, address: null };
+    await expect(createCentre(db, participant, input)).rejects.toBeInstanceOf(ForbiddenError);
+    const id = await createCentre(db, admin, input);
+    const created = (await listCentres(db)).find((c) => c.id === id);
+    expect(created).toMatchObject({ kommune: "Stavanger", fylke: "Rogaland" });
+  });
+});

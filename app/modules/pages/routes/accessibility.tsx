@@ -1,0 +1,11 @@
+import type { Route } from "./+types/accessibility";
+import { accessibilityStatement } from "../content/accessibility";
+import { StatementPage } from "../components/statement-page";
+import { useLang } from "~/i18n/use-t";
+import { title } from "~/lib/meta";
+
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "footer.accessibility");
+
+export default function Accessibility() {
+  return <StatementPage statement={accessibilityStatement[useLang()]} />;
+}

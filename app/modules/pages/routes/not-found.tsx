@@ -1,0 +1,14 @@
+import { data } from "react-router";
+
+/** Any unknown URL: the friendly 404 page from the root error boundary. */
+export function loader() {
+  throw data({ reason: "not_found" }, { status: 404 });
+}
+
+export function action() {
+  throw data({ reason: "not_found" }, { status: 404 });
+}
+
+export default function NotFound() {
+  return null;
+}

@@ -1,0 +1,11 @@
+import type { Route } from "./+types/privacy";
+import { privacyStatement } from "../content/privacy";
+import { StatementPage } from "../components/statement-page";
+import { useLang } from "~/i18n/use-t";
+import { title } from "~/lib/meta";
+
+export const meta: Route.MetaFunction = ({ matches }) => title(matches, "footer.privacy");
+
+export default function Privacy() {
+  return <StatementPage statement={privacyStatement[useLang()]} />;
+}

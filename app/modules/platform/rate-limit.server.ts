@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { rateLimits } from "./platform.schema";
+
+export type Limit = { max: number; windowSeconds: number };
+
+export const limits = {
+  loginPerAccount: { max: 5, windowSeconds: 15 * 60 },
+  loginPerIp: { max: 30, windowSeconds: 15 * 60 },
+  resetPerAccount: { max: 3, windowSeconds: 60 * 60 },
+  resetPerIp: { max: 10, windowSeconds: 60 * 60 },
+  signupPerIp: { max: 10, windowSeconds: 60 * 60 },
+} satisfies Record<string, Limit>;
+
+/**
+ * Count one attempt against a fixed window, in PostgreSQL so every app instance shares it.
+ * Returns whether the attempt is within the limit. `key` must already be an HMAC (no raw e-mail/IP).
+ */
+export async function hit(db: Db, key: string, limit: Limit): Promise<boolean> {
+  const result = await db
+    .insert(rateLimits)
+    .values({ key, windowStart: sql`now()`, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} < now() - make_interval(secs => ${limit.windowSeconds}) then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${rateLimits.windowStart} < now() - make_interval(secs => ${limit.windowSeconds}) then now() else ${rateLimits.windowStart} end`,
+      },
+    })
+    .returning({ count: rateLimits.count });
+  return (result[0]?.count ?? 1) <= limit.max;
+}
+
+export async function clear(db: Db, key: string) {
+  await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+}
+
+export async function pruneRateLimits(db: Db) {
+  await db.delete(rateLimits).where(sql`${rateLimits.windowStart} < now() - interval '1 day'`);
+}

@@ -1,0 +1,88 @@
+import "@digdir/designsystemet-css";
+import "@digdir/designsystemet-css/theme";
+import "./app.css";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "react-router";
+import type { Route } from "./+types/root";
+import { appMiddleware, clientContext, getRequestState } from "~/lib/request.server";
+import { getServices } from "~/lib/services.server";
+import { AppShell } from "~/components/shell";
+import { ErrorPage } from "~/components/error-page";
+import { isLang, type Lang } from "~/i18n/i18n";
+import { LangOverride } from "~/i18n/use-t";
+
+export const middleware: Route.MiddlewareFunction[] = [appMiddleware];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const state = getRequestState(context);
+  const { config } = getServices();
+  const user = state.user;
+  const centres = new Map<string, { id: string; name: string; roles: string[] }>();
+  for (const m of user?.memberships ?? []) {
+    const c = centres.get(m.centreId) ?? { id: m.centreId, name: m.centreName, roles: [] };
+    c.roles.push(m.role);
+    centres.set(m.centreId, c);
+  }
+  return {
+    lang: state.lang,
+    csrfToken: state.csrfToken,
+    siteName: config.siteName,
+    nonce: context.get(clientContext).nonce,
+    user: user ? { name: user.name, isAdmin: user.isAdmin, centres: [...centres.values()] } : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  const lang: Lang = data?.lang ?? errorLang(useRouteError());
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={data?.nonce} />
+        <Scripts nonce={data?.nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const info = isRouteErrorResponse(error) && error.data && typeof error.data === "object" ? (error.data as { reason?: string; lang?: string }) : {};
+  const root = useRouteLoaderData("root") as RootData | undefined;
+  const lang = root?.lang ?? (isLang(info.lang) ? info.lang : "nb");
+  return (
+    <LangOverride.Provider value={lang}>
+      <AppShell>
+        <ErrorPage status={status} reason={info.reason} />
+      </AppShell>
+    </LangOverride.Provider>
+  );
+}
+
+/** When the root loader did not run, middleware put the language in the thrown error's data. */
+function errorLang(error: unknown): Lang {
+  if (isRouteErrorResponse(error) && error.data && typeof error.data === "object") {
+    const lang = (error.data as { lang?: unknown }).lang;
+    if (isLang(lang)) return lang;
+  }
+  return "nb";
+}

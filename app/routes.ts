@@ -1,0 +1,30 @@
+import { type RouteConfig, index, route } from "@react-router/dev/routes";
+
+// Every URL, by hand: Norwegian URLs, English file names.
+export default [
+  index("modules/pages/routes/home.tsx"),
+  route("personvern", "modules/pages/routes/privacy.tsx"),
+  route("tilgjengelighet", "modules/pages/routes/accessibility.tsx"),
+
+  route("registrer", "modules/accounts/routes/sign-up.tsx"),
+  route("logg-inn", "modules/accounts/routes/log-in.tsx"),
+  route("logg-ut", "modules/accounts/routes/log-out.tsx"),
+  route("glemt-passord", "modules/accounts/routes/forgot-password.tsx"),
+  route("nytt-passord/:token", "modules/accounts/routes/reset-password.tsx"),
+  route("min-side", "modules/accounts/routes/my-page.tsx"),
+  route("min-side/passord", "modules/accounts/routes/change-password.tsx"),
+  route("min-side/slett", "modules/accounts/routes/delete-account.tsx"),
+  route("min-side/innsyn", "modules/audit/routes/my-access-log.tsx"),
+
+  route("sentre", "modules/centres/routes/centre-list.tsx"),
+  route("sentre/:centreId", "modules/centres/routes/centre.tsx"),
+  route("sentre/:centreId/rediger", "modules/centres/routes/edit-centre.tsx"),
+  route("sentre/:centreId/medlemmer", "modules/centres/routes/members.tsx"),
+  route("invitasjon/:token", "modules/centres/routes/invitation.tsx"),
+
+  route("admin", "modules/centres/routes/admin.tsx"),
+  route("admin/sentre/ny", "modules/centres/routes/new-centre.tsx"),
+  route("admin/utboks", "modules/platform/routes/outbox.tsx"),
+
+  route("*", "modules/pages/routes/not-found.tsx"),
+] satisfies RouteConfig;

@@ -1,0 +1,110 @@
+// Knutepunkt's HTTP server: serves the production build with Express.
+// All TypeScript lives in the Vite build; this file only wires HTTP, static files, /healthz and shutdown.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import express from "express";
+import compression from "compression";
+import { createRequestHandler } from "@react-router/express";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+function logLine(level, msg, fields = {}) {
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
+  (level === "error" ? process.stderr : process.stdout).write(line + "\n");
+}
+
+export async function createServer({ env = process.env } = {}) {
+  const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
+  const entry = build.entry.module;
+  let services;
+  try {
+    services = await entry.startServices(env);
+  } catch (error) {
+    if (error instanceof entry.ConfigError || error instanceof entry.DataDirLockedError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY === "1" ? 1 : false);
+  app.use(compression());
+  app.use((req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    if (services.config.secureCookies) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
+
+  app.get("/healthz", async (_req, res) => {
+    const ok = await entry.pingDb(services.db);
+    res.status(ok ? 200 : 503).set("Cache-Control", "no-store").json({ status: ok ? "ok" : "error", database: ok ? "ok" : "error" });
+  });
+
+  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h", index: false }));
+
+  // Large bodies are refused before they reach the app (413, friendly page from the app's error boundary for HTML).
+  const maxBody = 1_000_000;
+  app.use((req, res, next) => {
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (length > maxBody) {
+      res.status(413).type("text/plain; charset=utf-8").send("For stor forespørsel / Request too large");
+      return;
+    }
+    next();
+  });
+
+  app.all(
+    "/{*splat}",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (req) =>
+        entry.createLoadContext({ ip: req.ip ?? req.socket.remoteAddress ?? "unknown", nonce: randomBytes(16).toString("base64") }),
+    }),
+  );
+
+  // Last resort: never a stack trace to the user.
+  app.use((error, _req, res, _next) => {
+    logLine("error", "http.unhandled", { error: error?.name, errorMessage: String(error?.message ?? "").slice(0, 300) });
+    if (!res.headersSent) res.status(500).type("text/plain; charset=utf-8").send("Noe gikk galt. Prøv igjen om litt. / Something went wrong.");
+  });
+
+  return { app, services, stop: () => entry.stopServices() };
+}
+
+export async function main() {
+  const { app, services, stop } = await createServer();
+  const port = services.config.port;
+  const server = app.listen(port, () => {
+    logLine("info", "server.listening", { port, database: services.handle.kind, url: services.config.publicUrl });
+  });
+  let stopping = false;
+  const shutdown = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    logLine("info", "server.stopping", { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(async () => {
+      await stop();
+      process.exit(0);
+    });
+    server.closeIdleConnections?.();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error) => {
+    logLine("error", "server.failed", { error: error?.name, errorMessage: String(error?.message ?? "").slice(0, 500) });
+    process.exit(1);
+  });
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expectNoAxeViolations, launch, logIn, newContext, noScriptContext, screenshot } from "./browser";
+
+/**
+ * Every page, as the role that can see it: axe (WCAG 2.1 A/AA) reports zero violations
+ * at 360 px and 1280 px, with JavaScript running and with the app's scripts blocked,
+ * and the page is in the requested language.
+ */
+let browser: Browser;
+let kbt = "";
+beforeAll(async () => {
+  browser = await launch();
+  const context = await newContext(browser, { js: true, width: 1280 });
+  const page = await context.newPage();
+  await page.goto("/sentre");
+  kbt = (await page.getByRole("link", { name: /^KBT/ }).getAttribute("href")) ?? "";
+  await context.close();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type PageCase = { name: string; path: () => string; as?: string; status?: number };
+const pages: PageCase[] = [
+  { name: "home", path: () => "/" },
+  { name: "privacy", path: () => "/personvern" },
+  { name: "accessibility", path: () => "/tilgjengelighet" },
+  { name: "login", path: () => "/logg-inn" },
+  { name: "signup", path: () => "/registrer" },
+  { name: "forgot", path: () => "/glemt-passord" },
+  { name: "reset-invalid", path: () => "/nytt-passord/ugyldig" },
+  { name: "centres", path: () => "/sentre" },
+  { name: "centre", path: () => kbt },
+  { name: "invitation-invalid", path: () => "/invitasjon/ugyldig" },
+  { name: "not-found", path: () => "/finnes-ikke", status: 404 },
+  { name: "my-page", path: () => "/min-side", as: "deltaker@example.org" },
+  { name: "change-password", path: () => "/min-side/passord", as: "deltaker@example.org" },
+  { name: "delete-account", path: () => "/min-side/slett", as: "deltaker@example.org" },
+  { name: "access-log", path: () => "/min-side/innsyn", as: "deltaker@example.org" },
+  { name: "forbidden", path: () => "/admin", as: "deltaker@example.org", status: 403 },
+  { name: "members", path: () => `${kbt}/medlemmer`, as: "koordinator@example.org" },
+  { name: "edit-centre", path: () => `${kbt}/rediger`, as: "koordinator@example.org" },
+  { name: "admin", path: () => "/admin", as: "admin@example.org" },
+  { name: "new-centre", path: () => "/admin/sentre/ny", as: "admin@example.org" },
+  { name: "outbox", path: () => "/admin/utboks", as: "admin@example.org" },
+];
+
+const sessions = new Map<string, BrowserContext>();
+async function contextFor(as: string | undefined, width: number, js: boolean): Promise<BrowserContext> {
+  const key = `${as ?? "visitor"}-${width}-${js}`;
+  const existing = sessions.get(key);
+  if (existing) return existing;
+  const context = js ? await newContext(browser, { js: true, width }) : await noScriptContext(browser, width);
+  if (as) {
+    const page = await context.newPage();
+    await logIn(page, as);
+    await page.close();
+  }
+  sessions.set(key, context);
+  return context;
+}
+
+async function visit(context: BrowserContext, path: string, expectedStatus: number): Promise<Page> {
+  const page = await context.newPage();
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(expectedStatus);
+  return page;
+}
+
+for (const width of [360, 1280]) {
+  for (const js of [true, false]) {
+    describe(`every page at ${width} px, JavaScript ${js ? "on" : "off"}`, () => {
+      for (const p of pages) {
+        it(`${p.name}: no axe violations`, async () => {
+          const page = await visit(await contextFor(p.as, width, js), p.path(), p.status ?? 200);
+          expect(await page.locator("html").getAttribute("lang")).toBe("nb");
+          expect(await page.locator("h1").count()).toBe(1);
+          await expectNoAxeViolations(page, `${p.name} ${width}px js=${js}`);
+          await screenshot(page, `${p.name}-${width}-${js ? "js" : "nojs"}-nb`);
+          await page.close();
+        });
+      }
+    });
+  }
+}
+
+for (const lang of ["nn", "en"] as const) {
+  describe(`every page in ${lang}`, () => {
+    for (const p of pages) {
+      it(`${p.name} in ${lang}: html lang, no bokmål page title, no axe violations`, async () => {
+        const context = await contextFor(p.as, 1280, true);
+        const path = p.path();
+        const page = await visit(context, `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`, p.status ?? 200);
+        expect(await page.locator("html").getAttribute("lang")).toBe(lang);
+        await expectNoAxeViolations(page, `${p.name} ${lang}`);
+        await screenshot(page, `${p.name}-1280-js-${lang}`);
+        await page.close();
+        // Back to bokmål for the other tests sharing this context.
+        const reset = await context.newPage();
+        await reset.goto("/?lang=nb");
+        await reset.close();
+      });
+    }
+  });
+}
+
+describe("error pages", () => {
+  it("answers an unknown language code with a clear 400 page, in the language the person had", async () => {
+    const context = await newContext(browser, { js: false, width: 360 });
+    const page = await context.newPage();
+    await page.goto("/?lang=en");
+    const response = await page.goto("/?lang=xx");
+    expect(response?.status()).toBe(400);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("We do not know that language");
+    await expectNoAxeViolations(page, "unknown language");
+    await context.close();
+  });
+});

@@ -1,7 +1,8 @@
 import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme";
 import "./app.css";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "react-router";
+import { useEffect } from "react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useNavigation, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { appMiddleware, clientContext, getRequestState } from "~/lib/request.server";
 import { getServices } from "~/lib/services.server";
@@ -42,6 +43,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <Meta />
         <Links />
       </head>
@@ -56,6 +58,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  // Lets browser tests (and assistive scripts) know when a client-side navigation has settled.
+  useEffect(() => {
+    document.documentElement.dataset.navigation = navigation.state;
+  }, [navigation.state]);
   return (
     <AppShell>
       <Outlet />

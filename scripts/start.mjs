@@ -22,7 +22,7 @@ const sources = Math.max(
 const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
 if (built < sources) {
   console.log("Building Knutepunkt (first start or changed sources)…");
-  const result = spawnSync("npx", ["react-router", "build"], { cwd: root, stdio: "inherit" });
+  const result = spawnSync("npx", ["react-router", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

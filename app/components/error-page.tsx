@@ -1,4 +1,5 @@
 import { Heading, Link, Paragraph } from "@digdir/designsystemet-react";
+import { useRouteLoaderData } from "react-router";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 
@@ -26,8 +27,10 @@ export function ErrorPage({ status, reason }: { status: number; reason?: string 
     title = "error_page.400.title";
     body = "error_page.400.body";
   }
+  const root = useRouteLoaderData("root") as { siteName?: string } | undefined;
   return (
     <div className="kp-stack kp-narrow" data-status={status}>
+      <title>{`${t(title)} – ${root?.siteName ?? "Knutepunkt"}`}</title>
       <Heading level={1} data-size="lg">
         {t(title)}
       </Heading>

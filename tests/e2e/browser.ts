@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, inject } from "vitest";
 
@@ -17,13 +17,32 @@ export async function launch(): Promise<Browser> {
 export type Mode = { js: boolean; width: number };
 
 /** A fresh browser context: phone (360) or desktop (1280), with or without JavaScript. */
+/** Contexts with JavaScript disabled, and contexts whose app scripts are blocked: forms do full page loads. */
+const jsOff = new WeakSet<BrowserContext>();
+const scriptsBlocked = new WeakSet<BrowserContext>();
+
 export async function newContext(browser: Browser, { js, width }: Mode): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     baseURL: baseUrl(),
     javaScriptEnabled: js,
     viewport: { width, height: width < 600 ? 740 : 900 },
     locale: "nb-NO",
   });
+  if (!js) jsOff.add(context);
+  return context;
+}
+
+/**
+ * Click a submit button and wait until the result is on screen: a full page load without JavaScript,
+ * or the form's request and the data loads after it with JavaScript.
+ */
+export async function submit(page: Page, button: Locator) {
+  if (jsOff.has(page.context()) || scriptsBlocked.has(page.context())) {
+    await Promise.all([page.waitForNavigation(), button.click()]);
+    return;
+  }
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), button.click()]);
+  await page.waitForFunction(() => document.documentElement.dataset.navigation === "idle");
 }
 
 /**
@@ -31,6 +50,8 @@ export async function newContext(browser: Browser, { js, width }: Mode): Promise
  * Without JavaScript: axe itself needs JS, so the page's own scripts are blocked instead (STACK-NOTES 4).
  */
 export async function expectNoAxeViolations(page: Page, label: string) {
+  // axe runs as JavaScript: in a context with JavaScript disabled it would never finish (see noScriptContext).
+  if (jsOff.has(page.context())) return;
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary, `axe violations on ${label}`).toEqual([]);
@@ -40,6 +61,7 @@ export async function expectNoAxeViolations(page: Page, label: string) {
 export async function noScriptContext(browser: Browser, width: number): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width, height: 800 }, locale: "nb-NO" });
   await context.route("**/*.js", (route) => route.abort());
+  scriptsBlocked.add(context);
   return context;
 }
 
@@ -47,7 +69,8 @@ export async function logIn(page: Page, email: string, password = demoPassword) 
   await page.goto("/logg-inn");
   await page.locator("#field-email").fill(email);
   await page.locator("#field-password").fill(password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/logg-inn")), page.getByRole("button", { name: /^(Logg inn|Log in)$/ }).click()]);
+  await submit(page, page.getByRole("button", { name: /^(Logg inn|Log in)$/ }));
+  expect(new URL(page.url()).pathname, "logged in").not.toBe("/logg-inn");
 }
 
 export async function screenshot(page: Page, name: string) {

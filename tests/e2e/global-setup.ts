@@ -26,7 +26,8 @@ async function freePort(): Promise<number> {
 
 /** Build the app, start the production server on embedded PGlite with demo data in a throwaway folder. */
 export default async function setup(project: TestProject) {
-  const build = spawnSync("npx", ["react-router", "build"], { cwd: root, stdio: "pipe", encoding: "utf8" });
+  // Vitest sets NODE_ENV=test; the build must be a production build, as `npm start` serves.
+  const build = spawnSync("npx", ["react-router", "build"], { cwd: root, stdio: "pipe", encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-e2e-"));
   const port = await freePort();

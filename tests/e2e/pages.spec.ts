@@ -107,7 +107,7 @@ for (const lang of ["nn", "en"] as const) {
 
 describe("error pages", () => {
   it("answers an unknown language code with a clear 400 page, in the language the person had", async () => {
-    const context = await newContext(browser, { js: false, width: 360 });
+    const context = await noScriptContext(browser, 360);
     const page = await context.newPage();
     await page.goto("/?lang=en");
     const response = await page.goto("/?lang=xx");

@@ -11,7 +11,7 @@ import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/componen
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "password.title");
+export const meta: Route.MetaFunction = (args) => title(args, "password.title");
 
 export function loader({ context, request }: Route.LoaderArgs) {
   requireUser(context, request);

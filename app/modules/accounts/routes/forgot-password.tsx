@@ -14,7 +14,7 @@ import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "forgot.title");
+export const meta: Route.MetaFunction = (args) => title(args, "forgot.title");
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { db, mailer, config } = getServices();

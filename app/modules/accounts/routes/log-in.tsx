@@ -14,7 +14,7 @@ import { useT } from "~/i18n/use-t";
 
 import { title } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "login.title");
+export const meta: Route.MetaFunction = (args) => title(args, "login.title");
 
 export function loader({ context, request }: Route.LoaderArgs) {
   const state = getRequestState(context);

@@ -13,7 +13,7 @@ import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import type { CentreRole } from "~/modules/centres/permissions";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "my.title");
+export const meta: Route.MetaFunction = (args) => title(args, "my.title");
 
 /** The logged-in start page: who I am, my centres and roles, and what I can do here. */
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -12,7 +12,7 @@ import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "reset.title");
+export const meta: Route.MetaFunction = (args) => title(args, "reset.title");
 
 export async function loader({ params }: Route.LoaderArgs) {
   const token = params.token.slice(0, 100);

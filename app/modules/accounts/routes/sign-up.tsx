@@ -13,7 +13,7 @@ import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "signup.title");
+export const meta: Route.MetaFunction = (args) => title(args, "signup.title");
 
 export function loader({ context }: Route.LoaderArgs) {
   if (getRequestState(context).user) throw redirect("/min-side");

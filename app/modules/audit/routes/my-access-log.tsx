@@ -5,11 +5,12 @@ import { getServices } from "~/lib/services.server";
 import { requireUser } from "~/lib/request.server";
 import { listAccessToMyData } from "../audit.server";
 import { AppLink } from "~/components/app-link";
+import { TableWrap } from "~/components/table-wrap";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import type { MessageKey } from "~/i18n/i18n";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "access.title");
+export const meta: Route.MetaFunction = (args) => title(args, "access.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -45,7 +46,7 @@ export default function MyAccessLog() {
       {events.length === 0 ? (
         <Paragraph>{t("access.empty")}</Paragraph>
       ) : (
-        <div className="kp-table-wrap">
+        <TableWrap label={t("access.title")}>
           <Table zebra data-testid="access-log">
             <caption className="kp-muted">{t("access.caption")}</caption>
             <Table.Head>
@@ -74,7 +75,7 @@ export default function MyAccessLog() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableWrap>
       )}
       <div className="kp-actions">
         {page > 1 ? <AppLink to={`/min-side/innsyn?side=${page - 1}`}>{t("pager.newer")}</AppLink> : null}

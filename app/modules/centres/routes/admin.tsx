@@ -6,10 +6,11 @@ import { getRequestState, requireUser } from "~/lib/request.server";
 import { guard } from "~/lib/route-helpers.server";
 import { countMembers, listCentres, listUsersForAdmin } from "../centres.server";
 import { AppLink } from "~/components/app-link";
+import { TableWrap } from "~/components/table-wrap";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "admin.title");
+export const meta: Route.MetaFunction = (args) => title(args, "admin.title");
 
 /** The installation administrator's page: the network's centres, users, and the dev outbox. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -46,7 +47,7 @@ export default function Admin() {
       <Heading level={2} data-size="md">
         {t("admin.centres")}
       </Heading>
-      <div className="kp-table-wrap">
+      <TableWrap label={t("admin.centres")}>
         <Table zebra>
           <Table.Head>
             <Table.Row>
@@ -76,12 +77,12 @@ export default function Admin() {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableWrap>
       <Heading level={2} data-size="md">
         {t("admin.users", { count: users.length })}
       </Heading>
       <Paragraph data-size="sm">{t("admin.users_logged")}</Paragraph>
-      <div className="kp-table-wrap">
+      <TableWrap label={t("admin.users", { count: users.length })}>
         <Table zebra>
           <Table.Head>
             <Table.Row>
@@ -102,7 +103,7 @@ export default function Admin() {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

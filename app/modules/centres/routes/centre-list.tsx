@@ -7,7 +7,7 @@ import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "centres.title");
+export const meta: Route.MetaFunction = (args) => title(args, "centres.title");
 
 export async function loader() {
   return { centres: await listCentres(getServices().db) };

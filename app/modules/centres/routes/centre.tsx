@@ -9,7 +9,8 @@ import { can } from "../permissions";
 import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 
-export const meta: Route.MetaFunction = ({ data, matches }) => {
+export const meta: Route.MetaFunction = ({ data, matches, error }) => {
+  if (error) return [];
   const root = matches.find((m) => m?.id === "root")?.loaderData as { siteName?: string } | undefined;
   return [{ title: `${data?.centre.name ?? ""} – ${root?.siteName ?? "Knutepunkt"}` }];
 };

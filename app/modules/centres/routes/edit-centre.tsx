@@ -14,7 +14,7 @@ import { useFormState } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "centre.edit_title");
+export const meta: Route.MetaFunction = (args) => title(args, "centre.edit_title");
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);

@@ -10,7 +10,7 @@ import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import { data } from "react-router";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "invite.title");
+export const meta: Route.MetaFunction = (args) => title(args, "invite.title");
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const invitation = await getInvitation(getServices().db, params.token.slice(0, 100));

@@ -12,7 +12,7 @@ import { CheckboxGroup, CsrfField, FormErrorSummary, TextField, useFormState } f
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "members.title");
+export const meta: Route.MetaFunction = (args) => title(args, "members.title");
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);

@@ -7,7 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import type { MessageKey } from "~/i18n/i18n";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "home.title");
+export const meta: Route.MetaFunction = (args) => title(args, "home.title");
 
 export function loader({ context }: Route.LoaderArgs) {
   return { loggedIn: Boolean(getRequestState(context).user) };

@@ -10,7 +10,7 @@ import { listOutbox } from "../mail.server";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = ({ matches }) => title(matches, "outbox.title");
+export const meta: Route.MetaFunction = (args) => title(args, "outbox.title");
 
 /** Development outbox: mail kept when SMTP_URL is not set. Administrators only. */
 export async function loader({ context, request }: Route.LoaderArgs) {

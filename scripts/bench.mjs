@@ -1,0 +1,167 @@
+// `npm run bench`: start the production server on embedded PGlite and on PostgreSQL in turn and print,
+// for the front page and the logged-in start page, requests/s and p50/p95/p99 latency at 50 concurrent
+// connections for 10 s, plus cold start time and server memory. Not a test: figures to compare between runs.
+//
+// PostgreSQL: a throwaway database is created through BENCH_DATABASE_URL (an admin URL, default
+// postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards. Set BENCH_DURATION (seconds) to shorten.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import net from "node:net";
+import autocannon from "autocannon";
+import pg from "pg";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = 50;
+const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+function build() {
+  console.log("Building the production bundle…");
+  const result = spawnSync("npx", ["react-router", "build"], { cwd: root, stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+  if (result.status !== 0) throw new Error("build failed");
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function rssMb(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
+async function startServer(env) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), PUBLIC_URL: base, LOG_LEVEL: "warn", SMTP_URL: "", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (;;) {
+    try {
+      const res = await fetch(`${base}/`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (performance.now() - started > 60_000) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return { child, base, coldStartMs: Math.round(performance.now() - started) };
+}
+
+async function logIn(base) {
+  const page = await fetch(`${base}/logg-inn`);
+  const cookies = page.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())[1];
+  const body = new URLSearchParams({ csrf, email: "deltaker@example.org", password: "demo-passord-2026", redirectTo: "/min-side" });
+  const res = await fetch(`${base}/logg-inn`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { Cookie: cookies.join("; "), "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("kp_session="));
+  if (res.status !== 302 || !session) throw new Error(`login failed: ${res.status}`);
+  return [...cookies, session].join("; ");
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function load(url, headers = {}) {
+  const latencies = [];
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    headers,
+    setupClient(client) {
+      client.on("response", (_status, _bytes, responseTime) => latencies.push(responseTime));
+    },
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: Math.round(result.requests.total / duration),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: result.errors + result.timeouts + (result.non2xx ?? 0),
+  };
+}
+
+async function measure(label, env) {
+  const { child, base, coldStartMs } = await startServer(env);
+  try {
+    const cookie = await logIn(base);
+    const front = await load(`${base}/`);
+    const start = await load(`${base}/min-side`, { cookie });
+    return { label, coldStartMs, memoryMb: rssMb(child.pid), front, start };
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
+async function withPostgres(fn) {
+  const name = `kp_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.log(`PostgreSQL not reachable at ${adminUrl} (${error.message}); skipping it.`);
+    return null;
+  }
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    return await fn(url.toString());
+  } finally {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  }
+}
+
+build();
+const results = [];
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-"));
+try {
+  // Cold start includes migrations and demo data on a new data folder.
+  results.push(await measure("PGlite", { DATABASE_URL: "", DATA_DIR: dataDir, DEMO: "1" }));
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+const postgres = await withPostgres((url) =>
+  measure("PostgreSQL", { DATABASE_URL: url, DEMO: "1", SESSION_SECRET: "bench-secret-bench-secret-bench-secret" }),
+);
+if (postgres) results.push(postgres);
+
+const row = (cells) => `| ${cells.join(" | ")} |`;
+console.log(`\nKnutepunkt bench — ${os.cpus().length} CPU, Node ${process.version}, ${connections} connections × ${duration} s\n`);
+console.log(row(["database", "page", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "cold start ms", "memory MB"]));
+console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]));
+for (const r of results) {
+  for (const [page, m] of [["front page /", r.front], ["logged-in /min-side", r.start]]) {
+    console.log(row([r.label, page, m.rps, m.p50, m.p95, m.p99, m.errors, r.coldStartMs, r.memoryMb]));
+  }
+}

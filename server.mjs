@@ -49,7 +49,7 @@ export async function createServer({ env = process.env } = {}) {
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(path.join(root, "build/client"), { maxAge: "1h", index: false }));
 
-  // Large bodies are refused before they reach the app (413, friendly page from the app's error boundary for HTML).
+  // Large bodies (by Content-Length) are refused before they reach the app, with a short bilingual 413.
   const maxBody = 1_000_000;
   app.use((req, res, next) => {
     const length = Number(req.headers["content-length"] ?? 0);

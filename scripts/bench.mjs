@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import net from "node:net";
+import zlib from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 
@@ -75,7 +76,7 @@ async function logIn(base) {
     redirect: "manual",
     headers: { Cookie: cookies.join("; "), "Content-Type": "application/x-www-form-urlencoded", Origin: base },
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("kp_session="));
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => /^(__Host-)?kp_session=/.test(c));
   if (res.status !== 302 || !session) throw new Error(`login failed: ${res.status}`);
   return [...cookies, session].join("; ");
 }
@@ -106,10 +107,25 @@ async function load(url, headers = {}) {
   };
 }
 
+/** JavaScript a page loads (module preloads and scripts), raw and gzip-compressed, read from the build. */
+async function pageJs(base, pathname, cookie) {
+  const html = await (await fetch(`${base}${pathname}`, { headers: cookie ? { cookie } : {} })).text();
+  const files = new Set([...html.matchAll(/(?:href|src)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = fs.readFileSync(path.join(root, "build/client", file));
+    raw += bytes.length;
+    gzip += zlib.gzipSync(bytes, { level: 6 }).length;
+  }
+  return { files: files.size, rawKb: Math.round(raw / 1024), gzipKb: Math.round(gzip / 1024) };
+}
+
 async function measure(label, env) {
   const { child, base, coldStartMs } = await startServer(env);
   try {
     const cookie = await logIn(base);
+    if (!jsWeight) jsWeight = { front: await pageJs(base, "/"), start: await pageJs(base, "/min-side", cookie) };
     const front = await load(`${base}/`);
     const start = await load(`${base}/min-side`, { cookie });
     return { label, coldStartMs, memoryMb: rssMb(child.pid), front, start };
@@ -143,6 +159,7 @@ async function withPostgres(fn) {
 }
 
 build();
+let jsWeight;
 const results = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-"));
 try {
@@ -164,4 +181,8 @@ for (const r of results) {
   for (const [page, m] of [["front page /", r.front], ["logged-in /min-side", r.start]]) {
     console.log(row([r.label, page, m.rps, m.p50, m.p95, m.p99, m.errors, r.coldStartMs, r.memoryMb]));
   }
+}
+console.log("\nClient JavaScript per page (from the build):");
+for (const [page, w] of [["front page /", jsWeight.front], ["logged-in /min-side", jsWeight.start]]) {
+  console.log(`- ${page}: ${w.files} files, ${w.rawKb} KB raw, ${w.gzipKb} KB gzip`);
 }

@@ -1,6 +1,6 @@
 import { createContext, data, redirect, RouterContextProvider, type MiddlewareFunction } from "react-router";
 import { randomUUID } from "node:crypto";
-import { getServices } from "./services.server";
+import { getServices, startServices } from "./services.server";
 import { randomToken, safeEqual } from "./crypto.server";
 import { isLang, negotiateLanguage, type Lang } from "~/i18n/i18n";
 import { getSessionUser, loadMemberships, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
@@ -38,7 +38,7 @@ const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 export const appMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const started = performance.now();
-  const { cookies, config, db } = getServices();
+  const { cookies, config, db } = await startServices();
   const client = context.get(clientContext);
   const url = new URL(request.url);
   const cookieHeader = request.headers.get("Cookie");
@@ -110,12 +110,17 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
   log.info("request", {
     requestId: state.requestId,
     method: request.method,
-    path: url.pathname,
+    path: redactPath(url.pathname),
     status: response.status,
     ms: Math.round(performance.now() - started),
   });
   return response;
 };
+
+/** One-time tokens in URLs never reach the logs. */
+export function redactPath(pathname: string) {
+  return pathname.replace(/^\/(nytt-passord|invitasjon)\/[^/]+/, "/$1/:token");
+}
 
 function baseState(lang: Lang, ip: string): RequestState {
   return { requestId: randomUUID(), lang, user: null, actor: null, csrfToken: "", ip, setCookies: [] };

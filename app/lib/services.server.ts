@@ -22,6 +22,7 @@ export type Services = {
 };
 
 let services: Services | undefined;
+let starting: Promise<Services> | undefined;
 let cleanupTimer: NodeJS.Timeout | undefined;
 
 /** SESSION_SECRET, or one generated once and kept in DATA_DIR (embedded default). */
@@ -47,9 +48,19 @@ export function makeCookies(secret: string, config: Pick<Config, "secureCookies"
   };
 }
 
-/** Open the database, migrate, load demo data when asked and empty. Called once at start. */
-export async function startServices(env: Record<string, string | undefined> = process.env): Promise<Services> {
-  if (services) return services;
+/**
+ * Open the database, migrate, load demo data when asked and empty. Called once at start by server.mjs;
+ * under `npm run dev` the first request starts them. Concurrent callers share one start.
+ */
+export function startServices(env: Record<string, string | undefined> = process.env): Promise<Services> {
+  if (services) return Promise.resolve(services);
+  starting ??= start(env).finally(() => {
+    starting = undefined;
+  });
+  return starting;
+}
+
+async function start(env: Record<string, string | undefined>): Promise<Services> {
   const config = parseConfig(env);
   setLogLevel(config.logLevel);
   const started = Date.now();
@@ -83,6 +94,7 @@ export function getServices(): Services {
 }
 
 export async function stopServices() {
+  if (starting) await starting.catch(() => undefined);
   if (cleanupTimer) clearInterval(cleanupTimer);
   const current = services;
   services = undefined;

@@ -6,10 +6,11 @@ export type Limit = { max: number; windowSeconds: number };
 
 export const limits = {
   loginPerAccount: { max: 5, windowSeconds: 15 * 60 },
-  loginPerIp: { max: 30, windowSeconds: 15 * 60 },
+  // Per IP is generous: a centre's shared network puts many people behind one address.
+  loginPerIp: { max: 100, windowSeconds: 15 * 60 },
   resetPerAccount: { max: 3, windowSeconds: 60 * 60 },
-  resetPerIp: { max: 10, windowSeconds: 60 * 60 },
-  signupPerIp: { max: 10, windowSeconds: 60 * 60 },
+  resetPerIp: { max: 30, windowSeconds: 60 * 60 },
+  signupPerIp: { max: 50, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
 /**

@@ -47,7 +47,9 @@ export async function createServer({ env = process.env } = {}) {
   });
 
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h", index: false }));
+  // Other public files (favicon): only paths that look like files touch the disk; pages go straight to the app.
+  const publicFiles = express.static(path.join(root, "build/client"), { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
   // Large bodies (by Content-Length) are refused before they reach the app, with a short bilingual 413.
   const maxBody = 1_000_000;

@@ -7,6 +7,7 @@ import type { Route } from "./+types/root";
 import { appMiddleware, clientContext, getRequestState } from "~/lib/request.server";
 import { getServices } from "~/lib/services.server";
 import { AppShell } from "~/components/shell";
+import { groupByCentre } from "~/modules/accounts/accounts";
 import { ErrorPage } from "~/components/error-page";
 import { isLang, type Lang } from "~/i18n/i18n";
 import { LangOverride } from "~/i18n/use-t";
@@ -17,18 +18,12 @@ export async function loader({ context }: Route.LoaderArgs) {
   const state = getRequestState(context);
   const { config } = getServices();
   const user = state.user;
-  const centres = new Map<string, { id: string; name: string; roles: string[] }>();
-  for (const m of user?.memberships ?? []) {
-    const c = centres.get(m.centreId) ?? { id: m.centreId, name: m.centreName, roles: [] };
-    c.roles.push(m.role);
-    centres.set(m.centreId, c);
-  }
   return {
     lang: state.lang,
     csrfToken: state.csrfToken,
     siteName: config.siteName,
     nonce: context.get(clientContext).nonce,
-    user: user ? { name: user.name, isAdmin: user.isAdmin, centres: [...centres.values()] } : null,
+    user: user ? { name: user.name, isAdmin: user.isAdmin, centres: groupByCentre(user.memberships) } : null,
   };
 }
 

@@ -11,7 +11,7 @@ import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/componen
 import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
-import type { CentreRole } from "~/modules/centres/permissions";
+import { groupByCentre } from "../accounts";
 
 export const meta: Route.MetaFunction = (args) => title(args, "my.title");
 
@@ -19,13 +19,7 @@ export const meta: Route.MetaFunction = (args) => title(args, "my.title");
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const account = await getOwnAccount(getServices().db, user.id);
-  const centres = new Map<string, { id: string; name: string; roles: CentreRole[] }>();
-  for (const m of user.memberships) {
-    const c = centres.get(m.centreId) ?? { id: m.centreId, name: m.centreName, roles: [] };
-    c.roles.push(m.role);
-    centres.set(m.centreId, c);
-  }
-  return { name: account?.name ?? user.name, email: account?.email ?? user.email, isAdmin: user.isAdmin, centres: [...centres.values()] };
+  return { name: account?.name ?? user.name, email: account?.email ?? user.email, isAdmin: user.isAdmin, centres: groupByCentre(user.memberships) };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {

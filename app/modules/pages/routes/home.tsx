@@ -1,5 +1,5 @@
-import { useLoaderData, useSearchParams } from "react-router";
-import { Alert, Card, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Link, useLoaderData, useSearchParams } from "react-router";
+import { Alert, Button, Card, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/home";
 import { getRequestState } from "~/lib/request.server";
 import { AppLink } from "~/components/app-link";
@@ -45,8 +45,12 @@ export default function Home() {
       <Paragraph>{t("home.owner")}</Paragraph>
       {!loggedIn ? (
         <div className="kp-actions">
-          <AppLink to="/registrer">{t("home.create_account")}</AppLink>
-          <AppLink to="/logg-inn">{t("shell.log_in")}</AppLink>
+          <Button asChild>
+            <Link to="/registrer">{t("home.create_account")}</Link>
+          </Button>
+          <Button asChild variant="secondary">
+            <Link to="/logg-inn">{t("shell.log_in")}</Link>
+          </Button>
         </div>
       ) : (
         <Paragraph>

@@ -1,0 +1,21 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+/** The HSDS 3.0 schemas shipped beside the repository in ../shared/hsds-3.0 (as in CI). */
+export const hsdsDir = path.resolve(import.meta.dirname, "../../../shared/hsds-3.0");
+
+/**
+ * A JSON Schema 2020-12 validator for an HSDS compiled schema. The HSDS files carry documentation
+ * keywords of their own (name, path, core, …); they are declared so strict mode stays on for the rest.
+ */
+export function hsdsValidator(file: string) {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats.default(ajv);
+  for (const keyword of ["name", "path", "constraints", "core", "example", "datapackage_metadata", "datapackage_type", "tabular_required"]) {
+    ajv.addKeyword(keyword);
+  }
+  const schema = JSON.parse(fs.readFileSync(path.join(hsdsDir, "compiled", file), "utf8"));
+  return ajv.compile(schema);
+}

@@ -16,6 +16,9 @@ export default [
   route("min-side/slett", "modules/accounts/routes/delete-account.tsx"),
   route("min-side/innsyn", "modules/audit/routes/my-access-log.tsx"),
 
+  route("tilbud", "modules/offers/routes/offer-search.tsx"),
+  route("tilbud/:offerId", "modules/offers/routes/offer.tsx"),
+
   route("sentre", "modules/centres/routes/centre-list.tsx"),
   route("sentre/:centreId", "modules/centres/routes/centre.tsx"),
   route("sentre/:centreId/rediger", "modules/centres/routes/edit-centre.tsx"),

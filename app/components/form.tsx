@@ -34,13 +34,15 @@ type TextFieldProps = {
   multiline?: boolean;
   /** Ids are `${idPrefix}-${name}`; set a prefix when a page has several forms with the same field. */
   idPrefix?: string;
+  /** Mark a field that is not required as "(optional)"; off for search boxes. */
+  markOptional?: boolean;
 };
 
 /**
  * A labelled text field. Ids are explicit so label, description and error are linked in the server HTML,
  * without JavaScript (Designsystemet links them only on the client).
  */
-export function TextField({ name, label, description, error, defaultValue, type = "text", autoComplete, required, maxLength, multiline, idPrefix = "field" }: TextFieldProps) {
+export function TextField({ name, label, description, error, defaultValue, type = "text", autoComplete, required, maxLength, multiline, idPrefix = "field", markOptional = true }: TextFieldProps) {
   const t = useT();
   const id = `${idPrefix}-${name}`;
   const descId = description ? `${id}-desc` : undefined;
@@ -59,7 +61,7 @@ export function TextField({ name, label, description, error, defaultValue, type 
     <Field>
       <Label htmlFor={id}>
         {label}
-        {required ? null : <span className="kp-optional"> ({t("form.optional")})</span>}
+        {required || !markOptional ? null : <span className="kp-optional"> ({t("form.optional")})</span>}
       </Label>
       {description ? (
         <Field.Description id={descId}>{description}</Field.Description>

@@ -26,6 +26,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const isCoordinator = user?.centres.some((c) => c.roles.includes("coordinator"));
   const nav: { to: string; label: string; end?: boolean }[] = [
     { to: "/", label: t("nav.home"), end: true },
+    { to: "/tilbud", label: t("nav.offers") },
     { to: "/sentre", label: t("nav.centres") },
     ...(user ? [{ to: "/min-side", label: t("nav.my_page") }] : []),
     ...(isCoordinator && !user?.isAdmin ? [{ to: `/sentre/${user!.centres.find((c) => c.roles.includes("coordinator"))!.id}/medlemmer`, label: t("nav.members") }] : []),

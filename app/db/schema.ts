@@ -3,3 +3,4 @@ export * from "~/modules/accounts/accounts.schema";
 export * from "~/modules/centres/centres.schema";
 export * from "~/modules/audit/audit.schema";
 export * from "~/modules/platform/platform.schema";
+export * from "~/modules/offers/offers.schema";

@@ -41,7 +41,8 @@ export async function submit(page: Page, button: Locator) {
     await Promise.all([page.waitForNavigation(), button.click()]);
     return;
   }
-  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), button.click()]);
+  // A POST (native or React Router's), or the data request of a client-side GET form navigation.
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" || new URL(r.url()).pathname.endsWith(".data")), button.click()]);
   await page.waitForFunction(() => document.documentElement.dataset.navigation === "idle");
 }
 
@@ -63,6 +64,12 @@ export async function noScriptContext(browser: Browser, width: number): Promise<
   await context.route("**/*.js", (route) => route.abort());
   scriptsBlocked.add(context);
   return context;
+}
+
+/** After a client-side navigation (a link click with JavaScript), wait until React Router is idle. */
+export async function settled(page: Page) {
+  if (jsOff.has(page.context()) || scriptsBlocked.has(page.context())) return;
+  await page.waitForFunction(() => document.documentElement.dataset.navigation === "idle");
 }
 
 export async function logIn(page: Page, email: string, password = demoPassword) {

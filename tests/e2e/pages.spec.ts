@@ -9,12 +9,15 @@ import { expectNoAxeViolations, launch, logIn, newContext, noScriptContext, scre
  */
 let browser: Browser;
 let kbt = "";
+let krafttak = "";
 beforeAll(async () => {
   browser = await launch();
   const context = await newContext(browser, { js: true, width: 1280 });
   const page = await context.newPage();
   await page.goto("/sentre");
   kbt = (await page.getByRole("link", { name: /^KBT/ }).getAttribute("href")) ?? "";
+  await page.goto("/tilbud?q=krafttak");
+  krafttak = (await page.getByRole("link", { name: "Krafttak for sang" }).getAttribute("href")) ?? "";
   await context.close();
 });
 afterAll(async () => {
@@ -30,6 +33,11 @@ const pages: PageCase[] = [
   { name: "signup", path: () => "/registrer" },
   { name: "forgot", path: () => "/glemt-passord" },
   { name: "reset-invalid", path: () => "/nytt-passord/ugyldig" },
+  { name: "offers", path: () => "/tilbud" },
+  { name: "offers-filtered", path: () => "/tilbud?q=sang&fylke=50&ingen_henvisning=" },
+  { name: "offers-none", path: () => "/tilbud?q=finnesikkeiheleverden" },
+  { name: "offers-bad-filter", path: () => "/tilbud?fylke=99&q=sang", status: 400 },
+  { name: "offer", path: () => krafttak },
   { name: "centres", path: () => "/sentre" },
   { name: "centre", path: () => kbt },
   { name: "invitation-invalid", path: () => "/invitasjon/ugyldig" },

@@ -5,6 +5,8 @@ import { centres, memberships } from "~/modules/centres/centres.schema";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { findKommune } from "~/modules/centres/kommuner";
 import type { CentreRole } from "~/modules/centres/permissions";
+import { loadHsdsServices, type HsdsService } from "~/modules/offers/offers.server";
+import seedOffers from "~/modules/offers/data/seed-002.hsds.json";
 
 export const demoPassword = "demo-passord-2026";
 
@@ -47,6 +49,10 @@ export async function loadDemoData(db: Db): Promise<boolean> {
       .values(demoAccounts.map((a) => ({ email: a.email, name: a.name, passwordHash, isAdmin: a.role === "administrator" })))
       .returning({ id: users.id, email: users.email });
     const idOf = (email: string) => created.find((u) => u.email === email)!.id;
+    // The real offers named in seed 002; each centre's own offers belong to that centre.
+    const byName = new Map(demoCentres.map((c) => [c.name as string, centreIds.find((x) => x.shortName === c.shortName)!.id]));
+    await loadHsdsServices(tx as unknown as Db, seedOffers as unknown as HsdsService[], (organization) => byName.get(organization) ?? null);
+
     await tx.insert(memberships).values(
       demoAccounts
         .filter((a): a is { email: string; name: string; role: CentreRole } => a.role !== "administrator")

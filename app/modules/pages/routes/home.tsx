@@ -13,10 +13,10 @@ export function loader({ context }: Route.LoaderArgs) {
   return { loggedIn: Boolean(getRequestState(context).user) };
 }
 
-const modules: { key: string; title: MessageKey; body: MessageKey }[] = [
+const modules: { key: string; title: MessageKey; body: MessageKey; to?: string }[] = [
   { key: "toolkit", title: "home.module.toolkit.title", body: "home.module.toolkit.body" },
   { key: "evaluation", title: "home.module.evaluation.title", body: "home.module.evaluation.body" },
-  { key: "offers", title: "home.module.offers.title", body: "home.module.offers.body" },
+  { key: "offers", title: "home.module.offers.title", body: "home.module.offers.body", to: "/tilbud" },
   { key: "activities", title: "home.module.activities.title", body: "home.module.activities.body" },
   { key: "knowledge", title: "home.module.knowledge.title", body: "home.module.knowledge.body" },
 ];
@@ -65,14 +65,16 @@ export default function Home() {
           <li key={m.key}>
             <Card>
               <Heading level={3} data-size="xs">
-                {t(m.title)}
+                {m.to ? <AppLink to={m.to}>{t(m.title)}</AppLink> : t(m.title)}
               </Heading>
               <Paragraph data-size="sm">{t(m.body)}</Paragraph>
-              <div>
-                <Tag data-color="neutral" data-size="sm">
-                  {t("home.coming")}
-                </Tag>
-              </div>
+              {m.to ? null : (
+                <div>
+                  <Tag data-color="neutral" data-size="sm">
+                    {t("home.coming")}
+                  </Tag>
+                </div>
+              )}
             </Card>
           </li>
         ))}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDb, dbKind } from "../../../tests/support/test-db";
+import type { Db, DbHandle } from "~/db/client.server";
+import { loadDemoData } from "~/modules/platform/demo.server";
+import { getOffer, loadHsdsServices, searchOffers } from "./offers.server";
+import { searchSchema } from "./offers.forms";
+import { listCentres } from "~/modules/centres/centres.server";
+import { services } from "./offers.schema";
+import { eq } from "drizzle-orm";
+
+let handle: DbHandle;
+let db: Db;
+
+const search = (query: Record<string, string>) => {
+  const parsed = searchSchema.parse(query);
+  return searchOffers(db, parsed);
+};
+const names = async (query: Record<string, string>) => (await search(query)).offers.map((o) => o.name);
+
+beforeAll(async () => {
+  handle = await freshDb();
+  db = handle.db;
+  await loadDemoData(db);
+  // Two offers of our own for the stemming cases.
+  await loadHsdsServices(
+    db,
+    [
+      { id: "6a0a3b1e-0000-4000-8000-000000000001", name: "Kursene våre i Ålesund", description: "Vi holder kursene om mestring.", organization: { id: "6a0a3b1e-0000-4000-8000-0000000000aa", name: "Testlaget" } },
+      { id: "6a0a3b1e-0000-4000-8000-000000000002", name: "Turgruppe", description: "Vi går tur sammen hver uke.", organization: { id: "6a0a3b1e-0000-4000-8000-0000000000aa", name: "Testlaget" } },
+    ],
+    () => null,
+  );
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe(`offers directory on ${dbKind}`, () => {
+  it("loads the offers named in seed 002 with demo data, centre offers under their centre", async () => {
+    const all = await search({});
+    expect(all.total).toBeGreaterThanOrEqual(28);
+    const centres = await listCentres(db);
+    const rom = centres.find((c) => c.shortName === "ROM Agder")!;
+    const [kjokken] = await db.select({ centreId: services.centreId }).from(services).where(eq(services.name, "Kjøkkenpraten"));
+    expect(kjokken?.centreId).toBe(rom.id);
+  });
+
+  it("finds with Norwegian stemming and inside compound words", async () => {
+    expect(await names({ q: "kurs" })).toContain("Kursene våre i Ålesund"); // kurs → kursene
+    expect(await names({ q: "sang" })).toContain("Krafttak for sang");
+    expect(await names({ q: "korsang" })).toContain("Krafttak for sang"); // in the description
+    expect(await names({ q: "SANG" })).toEqual(await names({ q: "sang" }));
+    expect(await names({ q: "finnesikke" })).toEqual([]);
+  });
+
+  it("combines filters as AND: Krafttak for sang in Trøndelag, and not in Agder", async () => {
+    expect(await names({ q: "sang", fylke: "50" })).toEqual(["Krafttak for sang"]);
+    expect(await names({ q: "sang", fylke: "42" })).toEqual([]);
+    expect(await names({ kommune: "5006", type: "kultur-musikk-og-sang" })).toEqual(["Krafttak for sang"]); // Steinkjer
+    const noReferral = await search({ ingen_henvisning: "1" });
+    expect(noReferral.offers.every((o) => o.name === "Fontenehus")).toBe(true);
+    expect(noReferral.total).toBeGreaterThanOrEqual(12);
+    expect(await names({ malgruppe: "parorende", fylke: "55" })).toEqual(["Pårørende møteplass"]);
+  });
+
+  it("pages results 20 at a time with the total", async () => {
+    const first = await search({});
+    const second = await search({ side: "2" });
+    expect(first.offers).toHaveLength(20);
+    expect(second.offers.length).toBe(first.total - 20);
+    expect(new Set([...first.offers, ...second.offers].map((o) => o.id)).size).toBe(first.total);
+  });
+
+  it("treats hostile search text as words, never as query syntax", async () => {
+    expect((await search({ q: "sang' & ! | :* ( ) \\" })).offers.map((o) => o.name)).toContain("Krafttak for sang");
+  });
+
+  it("rejects unknown filter values with a message key", () => {
+    expect(searchSchema.safeParse({ fylke: "99" }).success).toBe(false);
+    expect(searchSchema.safeParse({ type: "noe-annet" }).success).toBe(false);
+    expect(searchSchema.safeParse({ side: "0" }).success).toBe(false);
+  });
+
+  it("shows the whole offer with its places", async () => {
+    const [krafttak] = (await search({ q: "Krafttak" })).offers;
+    const offer = await getOffer(db, krafttak!.id);
+    expect(offer?.organization.name).toBe("Krafttak for sang");
+    expect(offer?.places.map((p) => p.kommune)).toContain("Steinkjer");
+    expect(await getOffer(db, "00000000-0000-4000-8000-000000000000")).toBeUndefined();
+  });
+});

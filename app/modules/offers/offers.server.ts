@@ -1,0 +1,186 @@
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { locations, organizations, serviceAtLocations, services } from "./offers.schema";
+import { pageSize, searchWords } from "./offers";
+import type { SearchInput } from "./offers.forms";
+import { findKommune } from "~/modules/centres/kommuner";
+
+const document = sql`${services.name} || ' ' || coalesce(${services.alternateName}, '') || ' ' || ${services.description}`;
+
+/** Public search: free text with Norwegian stemming and compound words, filters combined as AND, paged. */
+export async function searchOffers(db: Db, input: SearchInput) {
+  const conditions: SQL[] = [isNull(services.archivedAt), isNull(organizations.archivedAt)];
+  for (const word of searchWords(input.q)) {
+    conditions.push(
+      sql`(to_tsvector('norwegian', ${document}) @@ to_tsquery('norwegian', ${`${word}:*`}) or ${document} ilike ${`%${word}%`})`,
+    );
+  }
+  const atPlace = (column: typeof locations.fylkesnummer | typeof locations.kommunenummer, value: string) =>
+    sql`exists (select 1 from ${serviceAtLocations} sal join ${locations} l on l.id = sal.location_id where sal.service_id = ${services.id} and ${sql.raw(`l.${column.name}`)} = ${value})`;
+  if (input.fylke) conditions.push(atPlace(locations.fylkesnummer, input.fylke));
+  if (input.kommune) conditions.push(atPlace(locations.kommunenummer, input.kommune));
+  if (input.type) conditions.push(eq(services.kind, input.type));
+  if (input.malgruppe) conditions.push(sql`${input.malgruppe} = any(${services.targetGroups})`);
+  if (input.ingen_henvisning) conditions.push(eq(services.noReferral, true));
+  if (input.gratis) conditions.push(eq(services.free, true));
+
+  const page = input.side ?? 1;
+  const rows = await db
+    .select({
+      id: services.id,
+      name: services.name,
+      alternateName: services.alternateName,
+      organization: organizations.name,
+      kind: services.kind,
+      assuredDate: services.assuredDate,
+      noReferral: services.noReferral,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(and(...conditions))
+    .orderBy(asc(services.name), asc(services.alternateName), asc(services.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+
+  const places = await placesOf(db, rows.map((r) => r.id));
+  return {
+    page,
+    total: rows[0]?.total ?? 0,
+    pages: Math.max(1, Math.ceil((rows[0]?.total ?? 0) / pageSize)),
+    offers: rows.map(({ total: _total, ...r }) => ({ ...r, places: places.get(r.id) ?? [] })),
+  };
+}
+
+/** Where each service is offered, as place names and kommune. */
+async function placesOf(db: Db, serviceIds: string[]) {
+  const result = new Map<string, { name: string | null; kommune: string; fylke: string; kommunenummer: string; fylkesnummer: string }[]>();
+  if (serviceIds.length === 0) return result;
+  const rows = await db
+    .select({ serviceId: serviceAtLocations.serviceId, name: locations.name, kommunenummer: locations.kommunenummer })
+    .from(serviceAtLocations)
+    .innerJoin(locations, eq(locations.id, serviceAtLocations.locationId))
+    .where(inArray(serviceAtLocations.serviceId, serviceIds))
+    .orderBy(asc(locations.name));
+  for (const row of rows) {
+    const kommune = row.kommunenummer ? findKommune(row.kommunenummer) : undefined;
+    const list = result.get(row.serviceId) ?? [];
+    list.push({
+      name: row.name,
+      kommune: kommune?.navn ?? "",
+      fylke: kommune?.fylke ?? "",
+      kommunenummer: kommune?.kommunenummer ?? "",
+      fylkesnummer: kommune?.fylkesnummer ?? "",
+    });
+    result.set(row.serviceId, list);
+  }
+  return result;
+}
+
+/** The whole offer for /tilbud/:id (public), or undefined when unknown or archived. */
+export async function getOffer(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      id: services.id,
+      name: services.name,
+      alternateName: services.alternateName,
+      description: services.description,
+      url: services.url,
+      email: services.email,
+      applicationProcess: services.applicationProcess,
+      eligibilityDescription: services.eligibilityDescription,
+      feesDescription: services.feesDescription,
+      assuredDate: services.assuredDate,
+      kind: services.kind,
+      targetGroups: services.targetGroups,
+      noReferral: services.noReferral,
+      free: services.free,
+      organization: { id: organizations.id, name: organizations.name, description: organizations.description, website: organizations.website },
+    })
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(and(eq(services.id, id), isNull(services.archivedAt)));
+  if (!row) return undefined;
+  const places = (await placesOf(db, [row.id])).get(row.id) ?? [];
+  return { ...row, places };
+}
+
+type HsdsLocation = { id: string; name?: string; alternate_name?: string; description?: string; location_type?: string; kommunenummer?: string; fylkesnummer?: string };
+export type HsdsService = {
+  id: string;
+  name: string;
+  alternate_name?: string;
+  description?: string;
+  url?: string;
+  email?: string;
+  status?: string;
+  application_process?: string;
+  eligibility_description?: string;
+  fees_description?: string;
+  assured_date?: string;
+  organization: { id: string; name: string; alternate_name?: string; description?: string; website?: string; email?: string };
+  service_at_locations?: { id: string; description?: string; location: HsdsLocation }[];
+  tilbudstype?: string;
+  malgruppe?: string[];
+  ingen_henvisning?: boolean;
+  gratis?: boolean;
+  kilde?: string;
+};
+
+/**
+ * Load HSDS services (with their organization and locations) as they are, keeping their ids.
+ * `centreFor` maps an organization to the centre that maintains it. Existing ids are left untouched.
+ */
+export async function loadHsdsServices(db: Db, items: HsdsService[], centreFor: (organizationName: string) => string | null) {
+  await db.transaction(async (tx) => {
+    for (const item of items) {
+      const org = item.organization;
+      const centreId = centreFor(org.name);
+      await tx
+        .insert(organizations)
+        .values({ id: org.id, centreId, name: org.name, alternateName: org.alternate_name ?? null, description: org.description ?? "", website: org.website ?? null, email: org.email ?? null })
+        .onConflictDoNothing();
+      await tx
+        .insert(services)
+        .values({
+          id: item.id,
+          organizationId: org.id,
+          centreId,
+          name: item.name,
+          alternateName: item.alternate_name ?? null,
+          description: item.description ?? "",
+          url: item.url ?? null,
+          email: item.email ?? null,
+          status: item.status ?? "active",
+          applicationProcess: item.application_process ?? null,
+          eligibilityDescription: item.eligibility_description ?? null,
+          feesDescription: item.fees_description ?? null,
+          assuredDate: item.assured_date ?? null,
+          kind: item.tilbudstype ?? null,
+          targetGroups: item.malgruppe ?? [],
+          noReferral: item.ingen_henvisning ?? null,
+          free: item.gratis ?? null,
+          source: item.kilde ?? null,
+        })
+        .onConflictDoNothing();
+      for (const sal of item.service_at_locations ?? []) {
+        const l = sal.location;
+        const kommune = l.kommunenummer ? findKommune(l.kommunenummer) : undefined;
+        await tx
+          .insert(locations)
+          .values({
+            id: l.id,
+            organizationId: org.id,
+            locationType: l.location_type ?? "physical",
+            name: l.name ?? null,
+            alternateName: l.alternate_name ?? null,
+            description: l.description ?? null,
+            kommunenummer: kommune?.kommunenummer ?? null,
+            fylkesnummer: kommune?.fylkesnummer ?? null,
+          })
+          .onConflictDoNothing();
+        await tx.insert(serviceAtLocations).values({ id: sal.id, serviceId: item.id, locationId: l.id, description: sal.description ?? null }).onConflictDoNothing();
+      }
+    }
+  });
+}

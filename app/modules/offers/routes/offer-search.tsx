@@ -1,0 +1,148 @@
+import { Form, useLoaderData, useNavigation } from "react-router";
+import { Button, Card, Field, Heading, Input, Label, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { data } from "react-router";
+import type { Route } from "./+types/offer-search";
+import { getServices } from "~/lib/services.server";
+import { parseForm } from "~/lib/forms";
+import { searchOffers } from "../offers.server";
+import { searchSchema } from "../offers.forms";
+import { offerKinds, targetGroups } from "../offers";
+import { fylker, kommuner } from "~/modules/centres/kommuner";
+import { FormErrorSummary, SelectField, TextField } from "~/components/form";
+import { AppLink } from "~/components/app-link";
+import { useT } from "~/i18n/use-t";
+import { title } from "~/lib/meta";
+import type { MessageKey } from "~/i18n/i18n";
+
+export const meta: Route.MetaFunction = (args) => title(args, "offers.title");
+
+/** Public search. Filters live in the URL (a GET form), so a search can be shared and works without JavaScript. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const query = new URLSearchParams(url.searchParams);
+  query.delete("lang");
+  const form = new FormData();
+  for (const [key, value] of query) form.append(key, value);
+  const parsed = parseForm(searchSchema, form);
+  const options = {
+    fylker: fylker.map((f) => ({ value: f.fylkesnummer, label: f.navn })).sort((a, b) => a.label.localeCompare(b.label, "nb")),
+    kommuner: kommuner.map((k) => ({ value: k.kommunenummer, label: `${k.navn} (${k.fylke})` })),
+  };
+  if (!parsed.ok) {
+    return data({ ...options, errors: parsed.errors, values: parsed.values, result: null }, { status: 400 });
+  }
+  const result = await searchOffers(getServices().db, parsed.data);
+  return {
+    ...options,
+    errors: {} as Record<string, MessageKey>,
+    values: Object.fromEntries(query) as Record<string, string>,
+    result: {
+      ...result,
+      offers: result.offers.map((o) => ({ ...o, assuredDate: o.assuredDate ?? null })),
+    },
+  };
+}
+
+function matchesPlace(place: { kommunenummer: string; fylkesnummer: string }, values: Record<string, string>) {
+  return place.kommunenummer === values.kommune || place.fylkesnummer === values.fylke;
+}
+
+function pageHref(values: Record<string, string>, page: number) {
+  const params = new URLSearchParams(values);
+  params.delete("side");
+  if (page > 1) params.set("side", String(page));
+  const s = params.toString();
+  return s ? `/tilbud?${s}` : "/tilbud";
+}
+
+export default function OfferSearch() {
+  const t = useT();
+  const { fylker, kommuner, errors, values, result } = useLoaderData<typeof loader>();
+  const searching = useNavigation().state === "loading";
+  const maxPlaces = 4;
+  return (
+    <div className="kp-stack">
+      <Heading level={1} data-size="lg">
+        {t("offers.title")}
+      </Heading>
+      <Paragraph>{t("offers.intro")}</Paragraph>
+      <FormErrorSummary errors={errors} labels={{ q: t("offers.field.q"), fylke: t("offers.field.fylke"), kommune: t("offers.field.kommune"), type: t("offers.field.type"), malgruppe: t("offers.field.target"), side: t("offers.page") }} />
+      <Form method="get" className="kp-stack kp-narrow" role="search" aria-label={t("offers.search_label")}>
+        <TextField name="q" label={t("offers.field.q")} description={t("offers.field.q_help")} markOptional={false} defaultValue={values.q} error={errors.q} maxLength={200} />
+        <SelectField name="fylke" label={t("offers.field.fylke")} placeholder={t("offers.all")} options={fylker} defaultValue={values.fylke} error={errors.fylke} />
+        <SelectField name="kommune" label={t("offers.field.kommune")} placeholder={t("offers.all")} options={kommuner} defaultValue={values.kommune} error={errors.kommune} />
+        <SelectField name="type" label={t("offers.field.type")} placeholder={t("offers.all")} options={offerKinds.map((k) => ({ value: k, label: t(`offers.kind.${k}`) }))} defaultValue={values.type} error={errors.type} />
+        <SelectField name="malgruppe" label={t("offers.field.target")} placeholder={t("offers.everyone")} options={targetGroups.map((g) => ({ value: g, label: t(`offers.target.${g}`) }))} defaultValue={values.malgruppe} error={errors.malgruppe} />
+        <Field position="start">
+          <Input type="checkbox" id="field-ingen_henvisning" name="ingen_henvisning" value="1" defaultChecked={values.ingen_henvisning === "1"} />
+          <Label htmlFor="field-ingen_henvisning">{t("offers.field.no_referral")}</Label>
+        </Field>
+        <Field position="start">
+          <Input type="checkbox" id="field-gratis" name="gratis" value="1" defaultChecked={values.gratis === "1"} />
+          <Label htmlFor="field-gratis">{t("offers.field.free")}</Label>
+        </Field>
+        <div className="kp-actions">
+          <Button type="submit" aria-disabled={searching || undefined}>
+            {t("offers.search")}
+          </Button>
+          <AppLink to="/tilbud">{t("offers.clear")}</AppLink>
+        </div>
+      </Form>
+
+      {result ? (
+        <section className="kp-stack" aria-labelledby="offers-results">
+          <Heading level={2} data-size="md" id="offers-results" aria-live="polite">
+            {t("offers.count", { count: result.total })}
+          </Heading>
+          {result.total === 0 ? <Paragraph>{t("offers.none")}</Paragraph> : null}
+          <ul className="kp-list">
+            {result.offers.map((o) => (
+              <li key={o.id}>
+                <Card data-testid="offer">
+                  <Heading level={3} data-size="xs">
+                    <AppLink to={`/tilbud/${o.id}`}>{o.alternateName && o.name === "Fontenehus" ? o.alternateName : o.name}</AppLink>
+                  </Heading>
+                  <Paragraph data-size="sm">{o.organization}</Paragraph>
+                  {o.places.length > 0 ? (
+                    <Paragraph data-size="sm">
+                      {t("offers.where")}{" "}
+                      {[...o.places]
+                        // Places matching the chosen fylke or kommune first.
+                        .sort((a, b) => Number(matchesPlace(b, values)) - Number(matchesPlace(a, values)))
+                        .slice(0, maxPlaces)
+                        .map((p) => (p.name && p.name !== p.kommune ? `${p.name} (${p.kommune})` : p.kommune))
+                        .join(", ")}
+                      {o.places.length > maxPlaces ? ` ${t("offers.and_more", { count: o.places.length - maxPlaces })}` : ""}
+                    </Paragraph>
+                  ) : null}
+                  <div className="kp-actions">
+                    {o.kind ? (
+                      <Tag data-color="neutral" data-size="sm">
+                        {t(`offers.kind.${o.kind}` as MessageKey)}
+                      </Tag>
+                    ) : null}
+                    {o.noReferral ? (
+                      <Tag data-color="success" data-size="sm">
+                        {t("offers.no_referral")}
+                      </Tag>
+                    ) : null}
+                  </div>
+                  <Paragraph data-size="xs" className="kp-muted">
+                    {o.assuredDate ? t("offers.checked", { date: t.date(o.assuredDate) }) : t("offers.not_checked")}
+                  </Paragraph>
+                </Card>
+              </li>
+            ))}
+          </ul>
+          {result.pages > 1 ? (
+            <nav aria-label={t("offers.pages")} className="kp-actions">
+              {result.page > 1 ? <AppLink to={pageHref(values, result.page - 1)}>{t("offers.previous")}</AppLink> : null}
+              <span>{t("offers.page_of", { page: result.page, pages: result.pages })}</span>
+              {result.page < result.pages ? <AppLink to={pageHref(values, result.page + 1)}>{t("offers.next")}</AppLink> : null}
+            </nav>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

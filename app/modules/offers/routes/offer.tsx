@@ -1,0 +1,105 @@
+import { useLoaderData } from "react-router";
+import { Heading, Link, List, Paragraph, Tag } from "@digdir/designsystemet-react";
+import type { Route } from "./+types/offer";
+import { getServices } from "~/lib/services.server";
+import { notFound, uuidPattern } from "~/lib/route-helpers.server";
+import { getOffer } from "../offers.server";
+import { AppLink } from "~/components/app-link";
+import { useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n/i18n";
+
+export const meta: Route.MetaFunction = ({ data, matches, error }) => {
+  if (error) return [];
+  const root = matches.find((m) => m?.id === "root")?.loaderData as { siteName?: string } | undefined;
+  return [{ title: `${data?.offer.name ?? ""} – ${root?.siteName ?? "Knutepunkt"}` }];
+};
+
+export async function loader({ params }: Route.LoaderArgs) {
+  if (!uuidPattern.test(params.offerId)) notFound();
+  const offer = await getOffer(getServices().db, params.offerId);
+  if (!offer) notFound();
+  return { offer };
+}
+
+/** The whole offer in the visitor's language; the offer's own text stays as written. */
+export default function Offer() {
+  const t = useT();
+  const { offer } = useLoaderData<typeof loader>();
+  const yesUnknown = (value: boolean | null, yes: MessageKey, no: MessageKey) => (value === true ? t(yes) : value === false ? t(no) : t("offers.unknown"));
+  return (
+    <article className="kp-stack kp-narrow">
+      <Paragraph data-size="sm">
+        <AppLink to="/tilbud">{t("offers.back")}</AppLink>
+      </Paragraph>
+      <Heading level={1} data-size="lg">
+        {offer.name}
+      </Heading>
+      {offer.alternateName ? <Paragraph data-size="lg">{offer.alternateName}</Paragraph> : null}
+      <div className="kp-actions">
+        {offer.kind ? <Tag data-color="neutral">{t(`offers.kind.${offer.kind}` as MessageKey)}</Tag> : null}
+        {offer.noReferral ? <Tag data-color="success">{t("offers.no_referral")}</Tag> : null}
+      </div>
+      <Paragraph>{offer.description}</Paragraph>
+
+      <Heading level={2} data-size="sm">
+        {t("offers.detail.who")}
+      </Heading>
+      {offer.targetGroups.length ? <Paragraph>{offer.targetGroups.map((g) => t(`offers.target.${g}` as MessageKey)).join(", ")}</Paragraph> : null}
+      {offer.eligibilityDescription ? <Paragraph>{offer.eligibilityDescription}</Paragraph> : null}
+      {!offer.targetGroups.length && !offer.eligibilityDescription ? <Paragraph>{t("offers.unknown")}</Paragraph> : null}
+
+      <Heading level={2} data-size="sm">
+        {t("offers.detail.where")}
+      </Heading>
+      {offer.places.length ? (
+        <List.Unordered>
+          {offer.places.map((p, i) => (
+            <List.Item key={`${p.name}-${i}`}>{p.name && p.name !== p.kommune ? `${p.name}, ${p.kommune} (${p.fylke})` : `${p.kommune} (${p.fylke})`}</List.Item>
+          ))}
+        </List.Unordered>
+      ) : (
+        <Paragraph>{t("offers.no_place")}</Paragraph>
+      )}
+
+      <Heading level={2} data-size="sm">
+        {t("offers.detail.contact")}
+      </Heading>
+      {offer.applicationProcess ? <Paragraph>{offer.applicationProcess}</Paragraph> : null}
+      <dl>
+        <dt>{t("offers.detail.referral")}</dt>
+        <dd>{yesUnknown(offer.noReferral, "offers.detail.referral_no", "offers.detail.referral_yes")}</dd>
+        <dt>{t("offers.detail.price")}</dt>
+        <dd>{offer.feesDescription ?? yesUnknown(offer.free, "offers.detail.free", "offers.detail.paid")}</dd>
+        {offer.url ? (
+          <>
+            <dt>{t("centre.field.website")}</dt>
+            <dd>
+              <Link href={offer.url}>{offer.url}</Link>
+            </dd>
+          </>
+        ) : null}
+        {offer.email ? (
+          <>
+            <dt>{t("field.email")}</dt>
+            <dd>
+              <Link href={`mailto:${offer.email}`}>{offer.email}</Link>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {!offer.url && !offer.email && !offer.applicationProcess ? <Paragraph>{t("offers.detail.no_contact")}</Paragraph> : null}
+
+      <Heading level={2} data-size="sm">
+        {t("offers.detail.organization")}
+      </Heading>
+      <Paragraph>
+        <strong>{offer.organization.name}</strong>
+      </Paragraph>
+      {offer.organization.description ? <Paragraph>{offer.organization.description}</Paragraph> : null}
+
+      <Paragraph data-size="sm" className="kp-muted">
+        {offer.assuredDate ? t("offers.checked", { date: t.date(offer.assuredDate) }) : t("offers.not_checked")}
+      </Paragraph>
+    </article>
+  );
+}

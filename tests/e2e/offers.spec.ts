@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launch, newContext, screenshot, settled, submit } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+for (const js of [false, true]) {
+  describe(`finding offers with JavaScript ${js ? "on" : "off"}`, () => {
+    it("finds Krafttak for sang in Trøndelag, shares the search as a URL, and opens the offer", async () => {
+      const context = await newContext(browser, { js, width: 360 });
+      const page = await context.newPage();
+      await page.goto("/tilbud");
+      await page.locator("#field-q").fill("sang");
+      await page.locator("#field-fylke").selectOption({ label: "Trøndelag" });
+      await submit(page, page.getByRole("button", { name: "Søk", exact: true }));
+      const url = new URL(page.url());
+      expect(url.searchParams.get("q")).toBe("sang");
+      expect(url.searchParams.get("fylke")).toBe("50");
+      const offers = page.getByTestId("offer");
+      expect(await offers.count()).toBe(1);
+      expect(await offers.first().textContent()).toContain("Steinkjer");
+      await screenshot(page, `offers-trondelag-${js ? "js" : "nojs"}`);
+
+      // The same URL gives the same result to someone else.
+      const other = await (await newContext(browser, { js, width: 1280 })).newPage();
+      await other.goto(url.pathname + url.search);
+      expect(await other.getByTestId("offer").count()).toBe(1);
+      await other.context().close();
+
+      await Promise.all([page.waitForURL(/\/tilbud\/[0-9a-f-]{36}$/), page.getByRole("link", { name: "Krafttak for sang" }).click()]);
+      await settled(page);
+      expect(await page.locator("h1").textContent()).toBe("Krafttak for sang");
+      expect(await page.getByText("Namsos (Trøndelag)").count()).toBe(1);
+      expect(await page.getByText("Ikke kontrollert ennå").count()).toBe(1);
+      await context.close();
+    });
+
+    it("keeps a bad filter's message and what was typed", async () => {
+      const context = await newContext(browser, { js, width: 360 });
+      const page = await context.newPage();
+      const response = await page.goto("/tilbud?q=kurs&kommune=9999");
+      expect(response?.status()).toBe(400);
+      expect(await page.getByTestId("error-summary").textContent()).toContain("Velg en kommune fra listen.");
+      expect(await page.locator("#field-q").inputValue()).toBe("kurs");
+      await context.close();
+    });
+  });
+}
+
+describe("finding offers in other languages", () => {
+  it("shows the search in nynorsk and English, with the offers' own text as written", async () => {
+    const context = await newContext(browser, { js: false, width: 1280 });
+    const page = await context.newPage();
+    await page.goto("/tilbud?q=fontenehus&ingen_henvisning=1&lang=nn");
+    expect(await page.locator("h1").textContent()).toBe("Finn tilbod");
+    expect(await page.getByRole("heading", { level: 2 }).first().textContent()).toMatch(/^1[0-9] tilbod$/);
+    await page.goto("/tilbud?q=fontenehus&ingen_henvisning=1&lang=en");
+    expect(await page.locator("h1").textContent()).toBe("Find support");
+    expect(await page.getByText("No referral", { exact: true }).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});

@@ -81,6 +81,8 @@ async function logIn(base) {
   return [...cookies, session].join("; ");
 }
 
+const round = (ms) => Math.round(ms * 10) / 10;
+
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -100,9 +102,9 @@ async function load(url, headers = {}) {
   latencies.sort((a, b) => a - b);
   return {
     rps: Math.round(result.requests.total / duration),
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
     errors: result.errors + result.timeouts + (result.non2xx ?? 0),
   };
 }

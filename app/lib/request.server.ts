@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getServices, startServices } from "./services.server";
 import { randomToken, safeEqual } from "./crypto.server";
 import { isLang, negotiateLanguage, type Lang } from "~/i18n/i18n";
-import { getSessionUser, loadMemberships, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
+import { getSessionUser, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
 import type { Actor } from "~/modules/centres/permissions";
 import { log } from "./log.server";
 
@@ -95,9 +95,8 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
   if (typeof sessionToken === "string" && sessionToken) {
     const user = await getSessionUser(db, sessionToken, config.sessionIdleMinutes);
     if (user) {
-      const current: CurrentUser = { ...user, memberships: await loadMemberships(db, user.id) };
-      state.user = current;
-      state.actor = toActor(current);
+      state.user = user;
+      state.actor = toActor(user);
     } else {
       setCookies.push(await cookies.session.serialize("", { maxAge: 0 }));
     }

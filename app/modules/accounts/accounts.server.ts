@@ -63,10 +63,10 @@ export async function createSession(db: Db, userId: string): Promise<string> {
 }
 
 /**
- * The user behind a session token, if the session is neither expired nor idle too long.
- * Touches last_seen_at at most once a minute so page views do not each write.
+ * The user behind a session token, with their memberships, in one query — if the session is neither
+ * expired nor idle too long. Touches last_seen_at at most once a minute so page views do not each write.
  */
-export async function getSessionUser(db: Db, token: string, idleMinutes: number): Promise<SessionUser | undefined> {
+export async function getSessionUser(db: Db, token: string, idleMinutes: number): Promise<CurrentUser | undefined> {
   const id = sha256(token);
   const [row] = await db
     .select({
@@ -76,20 +76,28 @@ export async function getSessionUser(db: Db, token: string, idleMinutes: number)
       isAdmin: users.isAdmin,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
+      memberships: sql<{ centreId: string; centreName: string; role: CentreRole }[]>`coalesce((
+        select json_agg(json_build_object('centreId', m.centre_id, 'centreName', c.short_name, 'role', m.role) order by c.short_name, m.role)
+        from ${memberships} m join ${centres} c on c.id = m.centre_id
+        where m.user_id = ${users.id}
+      ), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
   if (!row) return undefined;
+  const lastSeenAt = new Date(row.lastSeenAt);
+  const expiresAt = new Date(row.expiresAt);
   const now = Date.now();
-  if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + idleMinutes * 60_000 <= now) {
+  if (expiresAt.getTime() <= now || lastSeenAt.getTime() + idleMinutes * 60_000 <= now) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return undefined;
   }
-  if (now - row.lastSeenAt.getTime() > 60_000) {
+  if (now - lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
   }
-  return { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin };
+  const held = typeof row.memberships === "string" ? (JSON.parse(row.memberships) as CurrentUser["memberships"]) : row.memberships;
+  return { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin, memberships: held };
 }
 
 export async function loadMemberships(db: Db, userId: string): Promise<CurrentUser["memberships"]> {
@@ -243,13 +251,4 @@ export async function deleteAccount(
     await tx.delete(users).where(eq(users.id, userId));
   });
   return { ok: true };
-}
-
-/** The person's own account data, for "Min side" (reading your own data is not logged as access by others). */
-export async function getOwnAccount(db: Db, userId: string) {
-  const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, createdAt: users.createdAt })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row;
 }

@@ -6,7 +6,7 @@ import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm } from "~/lib/forms";
 import { invalid } from "~/lib/route-helpers.server";
 import { profileSchema } from "../accounts.forms";
-import { getOwnAccount, updateProfile } from "../accounts.server";
+import { updateProfile } from "../accounts.server";
 import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
 import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
@@ -17,9 +17,9 @@ export const meta: Route.MetaFunction = (args) => title(args, "my.title");
 
 /** The logged-in start page: who I am, my centres and roles, and what I can do here. */
 export async function loader({ context, request }: Route.LoaderArgs) {
+  // The session lookup already read the person's own name, e-mail and memberships.
   const user = requireUser(context, request);
-  const account = await getOwnAccount(getServices().db, user.id);
-  return { name: account?.name ?? user.name, email: account?.email ?? user.email, isAdmin: user.isAdmin, centres: groupByCentre(user.memberships) };
+  return { name: user.name, email: user.email, isAdmin: user.isAdmin, centres: groupByCentre(user.memberships) };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {

@@ -34,18 +34,23 @@ export default function Offer() {
       <Heading level={1} data-size="lg">
         {offer.name}
       </Heading>
-      {offer.alternateName ? <Paragraph data-size="lg">{offer.alternateName}</Paragraph> : null}
+      {offer.alternateName ? (
+        <Paragraph data-size="lg" lang="nb">
+          {offer.alternateName}
+        </Paragraph>
+      ) : null}
       <div className="kp-actions">
         {offer.kind ? <Tag data-color="neutral">{t(`offers.kind.${offer.kind}` as MessageKey)}</Tag> : null}
         {offer.noReferral ? <Tag data-color="success">{t("offers.no_referral")}</Tag> : null}
       </div>
-      <Paragraph>{offer.description}</Paragraph>
+      {/* The offer's own text stays as written (bokmål for now): marked so screen readers switch language. */}
+      <Paragraph lang="nb">{offer.description}</Paragraph>
 
       <Heading level={2} data-size="sm">
         {t("offers.detail.who")}
       </Heading>
       {offer.targetGroups.length ? <Paragraph>{offer.targetGroups.map((g) => t(`offers.target.${g}` as MessageKey)).join(", ")}</Paragraph> : null}
-      {offer.eligibilityDescription ? <Paragraph>{offer.eligibilityDescription}</Paragraph> : null}
+      {offer.eligibilityDescription ? <Paragraph lang="nb">{offer.eligibilityDescription}</Paragraph> : null}
       {!offer.targetGroups.length && !offer.eligibilityDescription ? <Paragraph>{t("offers.unknown")}</Paragraph> : null}
 
       <Heading level={2} data-size="sm">
@@ -64,7 +69,7 @@ export default function Offer() {
       <Heading level={2} data-size="sm">
         {t("offers.detail.contact")}
       </Heading>
-      {offer.applicationProcess ? <Paragraph>{offer.applicationProcess}</Paragraph> : null}
+      {offer.applicationProcess ? <Paragraph lang="nb">{offer.applicationProcess}</Paragraph> : null}
       <dl>
         <dt>{t("offers.detail.referral")}</dt>
         <dd>{yesUnknown(offer.noReferral, "offers.detail.referral_no", "offers.detail.referral_yes")}</dd>
@@ -95,7 +100,7 @@ export default function Offer() {
       <Paragraph>
         <strong>{offer.organization.name}</strong>
       </Paragraph>
-      {offer.organization.description ? <Paragraph>{offer.organization.description}</Paragraph> : null}
+      {offer.organization.description ? <Paragraph lang="nb">{offer.organization.description}</Paragraph> : null}
 
       <Paragraph data-size="sm" className="kp-muted">
         {offer.assuredDate ? t("offers.checked", { date: t.date(offer.assuredDate) }) : t("offers.not_checked")}

@@ -19,6 +19,16 @@ export default [
   route("tilbud", "modules/offers/routes/offer-search.tsx"),
   route("tilbud/:offerId", "modules/offers/routes/offer.tsx"),
 
+  // Open Referral HSDS 3.0 read API (public, JSON, CORS open for GET).
+  route("api/hsds", "modules/offers/routes/api/root.tsx"),
+  route("api/hsds/profile", "modules/offers/routes/api/profile.tsx"),
+  route("api/hsds/openapi.json", "modules/offers/routes/api/openapi.tsx"),
+  route("api/hsds/services/:id?", "modules/offers/routes/api/services.tsx"),
+  route("api/hsds/organizations/:id?", "modules/offers/routes/api/organizations.tsx"),
+  route("api/hsds/service_at_locations/:id?", "modules/offers/routes/api/service-at-locations.tsx"),
+  route("api/hsds/taxonomies/:id?", "modules/offers/routes/api/taxonomies.tsx"),
+  route("api/hsds/taxonomy_terms/:id?", "modules/offers/routes/api/taxonomy-terms.tsx"),
+
   route("sentre", "modules/centres/routes/centre-list.tsx"),
   route("sentre/:centreId", "modules/centres/routes/centre.tsx"),
   route("sentre/:centreId/rediger", "modules/centres/routes/edit-centre.tsx"),

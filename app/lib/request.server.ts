@@ -44,6 +44,14 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
   const cookieHeader = request.headers.get("Cookie");
   const setCookies: string[] = [];
 
+  // The public JSON API: no cookies, no session, no CSRF (read-only GET).
+  if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
+    context.set(requestContext, baseState("nb", client.ip));
+    const response = await next();
+    log.info("request", { requestId: context.get(requestContext).requestId, method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started) });
+    return response;
+  }
+
   // Language: ?lang= wins and is remembered; then the cookie; then Accept-Language.
   const langParam = url.searchParams.get("lang");
   let lang: Lang;

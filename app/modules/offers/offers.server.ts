@@ -7,23 +7,52 @@ import { findKommune } from "~/modules/centres/kommuner";
 
 const document = sql`${services.name} || ' ' || coalesce(${services.alternateName}, '') || ' ' || ${services.description}`;
 
-/** Public search: free text with Norwegian stemming and compound words, filters combined as AND, paged. */
-export async function searchOffers(db: Db, input: SearchInput) {
+export type OfferFilters = {
+  q?: string;
+  fylke?: string;
+  kommune?: string;
+  kind?: string;
+  targetGroup?: string;
+  noReferral?: boolean;
+  free?: boolean;
+  organizationId?: string;
+  modifiedAfter?: Date;
+};
+
+/** The WHERE conditions shared by the search page and the HSDS API: all combined as AND. */
+export function offerConditions(filters: OfferFilters): SQL[] {
   const conditions: SQL[] = [isNull(services.archivedAt), isNull(organizations.archivedAt)];
-  for (const word of searchWords(input.q)) {
+  for (const word of searchWords(filters.q)) {
     conditions.push(
       sql`(to_tsvector('norwegian', ${document}) @@ to_tsquery('norwegian', ${`${word}:*`}) or ${document} ilike ${`%${word}%`})`,
     );
   }
-  const atPlace = (column: typeof locations.fylkesnummer | typeof locations.kommunenummer, value: string) =>
-    sql`exists (select 1 from ${serviceAtLocations} sal join ${locations} l on l.id = sal.location_id where sal.service_id = ${services.id} and ${sql.raw(`l.${column.name}`)} = ${value})`;
-  if (input.fylke) conditions.push(atPlace(locations.fylkesnummer, input.fylke));
-  if (input.kommune) conditions.push(atPlace(locations.kommunenummer, input.kommune));
-  if (input.type) conditions.push(eq(services.kind, input.type));
-  if (input.malgruppe) conditions.push(sql`${input.malgruppe} = any(${services.targetGroups})`);
-  if (input.ingen_henvisning) conditions.push(eq(services.noReferral, true));
-  if (input.gratis) conditions.push(eq(services.free, true));
+  if (filters.fylke) {
+    conditions.push(sql`exists (select 1 from ${serviceAtLocations} sal join ${locations} l on l.id = sal.location_id where sal.service_id = ${services.id} and l.fylkesnummer = ${filters.fylke})`);
+  }
+  if (filters.kommune) {
+    conditions.push(sql`exists (select 1 from ${serviceAtLocations} sal join ${locations} l on l.id = sal.location_id where sal.service_id = ${services.id} and l.kommunenummer = ${filters.kommune})`);
+  }
+  if (filters.kind) conditions.push(eq(services.kind, filters.kind));
+  if (filters.targetGroup) conditions.push(sql`${filters.targetGroup} = any(${services.targetGroups})`);
+  if (filters.noReferral) conditions.push(eq(services.noReferral, true));
+  if (filters.free) conditions.push(eq(services.free, true));
+  if (filters.organizationId) conditions.push(eq(services.organizationId, filters.organizationId));
+  if (filters.modifiedAfter) conditions.push(sql`${services.updatedAt} >= ${filters.modifiedAfter.toISOString()}`);
+  return conditions;
+}
 
+/** Public search: free text with Norwegian stemming and compound words, filters combined as AND, paged. */
+export async function searchOffers(db: Db, input: SearchInput) {
+  const conditions = offerConditions({
+    q: input.q,
+    fylke: input.fylke,
+    kommune: input.kommune,
+    kind: input.type,
+    targetGroup: input.malgruppe,
+    noReferral: Boolean(input.ingen_henvisning),
+    free: Boolean(input.gratis),
+  });
   const page = input.side ?? 1;
   const rows = await db
     .select({

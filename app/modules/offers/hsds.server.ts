@@ -1,0 +1,255 @@
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { locations, organizations, serviceAtLocations, services } from "./offers.schema";
+import { offerConditions } from "./offers.server";
+import { clean, kindForTerm, kindTaxonomy, termObject, type ServiceParams } from "./hsds";
+import type { OfferKind } from "./offers";
+
+const serviceColumns = {
+  id: services.id,
+  organizationId: services.organizationId,
+  name: services.name,
+  alternateName: services.alternateName,
+  description: services.description,
+  url: services.url,
+  email: services.email,
+  status: services.status,
+  applicationProcess: services.applicationProcess,
+  eligibilityDescription: services.eligibilityDescription,
+  feesDescription: services.feesDescription,
+  assuredDate: services.assuredDate,
+  kind: services.kind,
+  targetGroups: services.targetGroups,
+  noReferral: services.noReferral,
+  free: services.free,
+};
+type ServiceRow = { [K in keyof typeof serviceColumns]: (typeof serviceColumns)[K]["_"]["data"] | null };
+
+const organizationColumns = {
+  id: organizations.id,
+  name: organizations.name,
+  alternateName: organizations.alternateName,
+  description: organizations.description,
+  email: organizations.email,
+  website: organizations.website,
+  organisasjonsnummer: organizations.organisasjonsnummer,
+};
+
+const locationColumns = {
+  id: locations.id,
+  locationType: locations.locationType,
+  organizationId: locations.organizationId,
+  name: locations.name,
+  alternateName: locations.alternateName,
+  description: locations.description,
+  kommunenummer: locations.kommunenummer,
+  fylkesnummer: locations.fylkesnummer,
+};
+
+/** The service's own properties in HSDS form, with the Norwegian profile's extensions. */
+function serviceObject(row: ServiceRow) {
+  const kind = row.kind as OfferKind | null;
+  return {
+    ...clean({
+      id: row.id,
+      organization_id: row.organizationId,
+      name: row.name,
+      alternate_name: row.alternateName,
+      description: row.description || null,
+      url: row.url,
+      email: row.email,
+      status: row.status,
+      application_process: row.applicationProcess,
+      eligibility_description: row.eligibilityDescription,
+      fees_description: row.feesDescription,
+      assured_date: row.assuredDate,
+      tilbudstype: kind,
+      ingen_henvisning: row.noReferral,
+      gratis: row.free,
+    }),
+    malgruppe: row.targetGroups ?? [],
+  };
+}
+
+function organizationObject(row: { [K in keyof typeof organizationColumns]: unknown }) {
+  return clean({
+    id: row.id as string,
+    name: row.name as string,
+    alternate_name: row.alternateName,
+    description: row.description as string,
+    email: row.email,
+    website: row.website,
+    organisasjonsnummer: row.organisasjonsnummer,
+    // HSDS organization_identifiers carry the organisasjonsnummer for other tools.
+    organization_identifiers: row.organisasjonsnummer
+      ? [{ id: row.id as string, organization_id: row.id as string, identifier_type: "organisasjonsnummer", identifier_scheme: "NO-BRC", identifier: row.organisasjonsnummer as string }]
+      : null,
+  });
+}
+
+function locationObject(row: { [K in keyof typeof locationColumns]: unknown }) {
+  return clean({
+    id: row.id as string,
+    location_type: row.locationType as string,
+    organization_id: row.organizationId,
+    name: row.name,
+    alternate_name: row.alternateName,
+    description: row.description,
+    kommunenummer: row.kommunenummer,
+    fylkesnummer: row.fylkesnummer,
+  });
+}
+
+function attributesFor(serviceId: string, kind: string | null) {
+  if (!kind) return [];
+  const term = termObject(kind as OfferKind);
+  return [{ id: serviceId, link_id: serviceId, link_type: "service", link_entity: "service", taxonomy_term_id: term.id, taxonomy_term: term }];
+}
+
+function serviceFilterConditions(params: ServiceParams): SQL[] {
+  const conditions = offerConditions({
+    q: params.search,
+    kommune: params.kommunenummer,
+    fylke: params.fylkesnummer,
+    organizationId: params.organization_id,
+    modifiedAfter: params.modified_after ? new Date(params.modified_after) : undefined,
+  });
+  if (params.taxonomy_term_id) {
+    const kind = kindForTerm(params.taxonomy_term_id);
+    conditions.push(kind ? eq(services.kind, kind) : sql`false`);
+  }
+  if (params.taxonomy_id) conditions.push(params.taxonomy_id === kindTaxonomy.id ? sql`${services.kind} is not null` : sql`false`);
+  return conditions;
+}
+
+/** GET /services: paged, filters AND-ed; `full=true` adds organization, locations and attributes. */
+export async function listServices(db: Db, params: ServiceParams) {
+  const where = and(...serviceFilterConditions(params));
+  const [totalRow] = await db
+    .select({ n: count() })
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(where);
+  const rows = await db
+    .select(serviceColumns)
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(where)
+    .orderBy(asc(services.name), asc(services.id))
+    .limit(params.per_page)
+    .offset((params.page - 1) * params.per_page);
+  const items = params.full ? await withDetails(db, rows) : rows.map((r) => (params.minimal ? minimalService(r) : serviceObject(r)));
+  return { total: totalRow?.n ?? 0, items };
+}
+
+function minimalService(row: ServiceRow) {
+  return clean({ id: row.id, name: row.name, status: row.status, organization_id: row.organizationId });
+}
+
+async function withDetails(db: Db, rows: ServiceRow[]) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id!);
+  const orgIds = [...new Set(rows.map((r) => r.organizationId!))];
+  const [orgs, sals] = await Promise.all([
+    db.select(organizationColumns).from(organizations).where(inArray(organizations.id, orgIds)),
+    db
+      .select({ salId: serviceAtLocations.id, serviceId: serviceAtLocations.serviceId, salDescription: serviceAtLocations.description, ...locationColumns })
+      .from(serviceAtLocations)
+      .innerJoin(locations, eq(locations.id, serviceAtLocations.locationId))
+      .where(inArray(serviceAtLocations.serviceId, ids))
+      .orderBy(asc(locations.name), asc(serviceAtLocations.id)),
+  ]);
+  const orgById = new Map(orgs.map((o) => [o.id, organizationObject(o)]));
+  return rows.map((r) => ({
+    ...serviceObject(r),
+    organization: orgById.get(r.organizationId!),
+    service_at_locations: sals
+      .filter((s) => s.serviceId === r.id)
+      .map((s) => clean({ id: s.salId, service_id: s.serviceId, location_id: s.id, description: s.salDescription, location: locationObject(s) })),
+    attributes: attributesFor(r.id!, r.kind),
+  }));
+}
+
+/** GET /services/{id}: the full service, or undefined. */
+export async function getService(db: Db, id: string) {
+  const rows = await db
+    .select(serviceColumns)
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(and(eq(services.id, id), isNull(services.archivedAt)));
+  return (await withDetails(db, rows))[0];
+}
+
+export async function listOrganizations(db: Db, params: { page: number; per_page: number; search?: string }) {
+  const conditions: SQL[] = [isNull(organizations.archivedAt)];
+  if (params.search) conditions.push(sql`${organizations.name} ilike ${`%${params.search}%`}`);
+  const where = and(...conditions);
+  const [totalRow] = await db.select({ n: count() }).from(organizations).where(where);
+  const rows = await db
+    .select(organizationColumns)
+    .from(organizations)
+    .where(where)
+    .orderBy(asc(organizations.name), asc(organizations.id))
+    .limit(params.per_page)
+    .offset((params.page - 1) * params.per_page);
+  return { total: totalRow?.n ?? 0, items: rows.map(organizationObject) };
+}
+
+export async function getOrganization(db: Db, id: string) {
+  const [row] = await db.select(organizationColumns).from(organizations).where(and(eq(organizations.id, id), isNull(organizations.archivedAt)));
+  if (!row) return undefined;
+  const list = await db
+    .select(serviceColumns)
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(and(eq(services.organizationId, id), isNull(services.archivedAt)))
+    .orderBy(asc(services.name));
+  return { ...organizationObject(row), services: list.map(serviceObject) };
+}
+
+/** GET /service_at_locations: the same service filters, one item per (service, location). */
+export async function listServiceAtLocations(db: Db, params: ServiceParams) {
+  // Place filters apply to the location itself here, not to any location of the service.
+  const conditions = serviceFilterConditions({ ...params, kommunenummer: undefined, fylkesnummer: undefined });
+  if (params.kommunenummer) conditions.push(eq(locations.kommunenummer, params.kommunenummer));
+  if (params.fylkesnummer) conditions.push(eq(locations.fylkesnummer, params.fylkesnummer));
+  const where = and(...conditions);
+  const base = () =>
+    db
+      .select({ salId: serviceAtLocations.id, serviceId: serviceAtLocations.serviceId, salDescription: serviceAtLocations.description, ...locationColumns })
+      .from(serviceAtLocations)
+      .innerJoin(services, eq(services.id, serviceAtLocations.serviceId))
+      .innerJoin(organizations, eq(organizations.id, services.organizationId))
+      .innerJoin(locations, eq(locations.id, serviceAtLocations.locationId));
+  const [totalRow] = await db
+    .select({ n: count() })
+    .from(serviceAtLocations)
+    .innerJoin(services, eq(services.id, serviceAtLocations.serviceId))
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .innerJoin(locations, eq(locations.id, serviceAtLocations.locationId))
+    .where(where);
+  const rows = await base()
+    .where(where)
+    .orderBy(asc(serviceAtLocations.id))
+    .limit(params.per_page)
+    .offset((params.page - 1) * params.per_page);
+  return {
+    total: totalRow?.n ?? 0,
+    items: rows.map((s) =>
+      clean({ id: s.salId, service_id: s.serviceId, location_id: s.id, description: s.salDescription, location: params.minimal ? undefined : locationObject(s) }),
+    ),
+  };
+}
+
+export async function getServiceAtLocation(db: Db, id: string) {
+  const [row] = await db
+    .select({ salId: serviceAtLocations.id, serviceId: serviceAtLocations.serviceId, salDescription: serviceAtLocations.description, ...locationColumns })
+    .from(serviceAtLocations)
+    .innerJoin(services, eq(services.id, serviceAtLocations.serviceId))
+    .innerJoin(locations, eq(locations.id, serviceAtLocations.locationId))
+    .where(and(eq(serviceAtLocations.id, id), isNull(services.archivedAt)));
+  if (!row) return undefined;
+  const service = await getService(db, row.serviceId);
+  const { service_at_locations: _sals, ...serviceOnly } = service ?? {};
+  return clean({ id: row.salId, service_id: row.serviceId, location_id: row.id, description: row.salDescription, location: locationObject(row), service: service ? serviceOnly : undefined });
+}

@@ -55,6 +55,11 @@ export async function createServer({ env = process.env } = {}) {
   const maxBody = 1_000_000;
   app.use((req, res, next) => {
     const length = Number(req.headers["content-length"] ?? 0);
+    // A body without a length (chunked) cannot be bounded cheaply here: refuse it. Browsers send a length.
+    if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && req.headers["content-length"] === undefined && req.headers["transfer-encoding"]) {
+      res.status(411).type("text/plain; charset=utf-8").send("Length required");
+      return;
+    }
     if (length > maxBody) {
       res.status(413).type("text/plain; charset=utf-8").send("For stor forespørsel / Request too large");
       return;

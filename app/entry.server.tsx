@@ -3,7 +3,7 @@ import type { EntryContext, RouterContextProvider } from "react-router";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
-import { clientContext } from "~/lib/request.server";
+import { clientContext, redactPath } from "~/lib/request.server";
 import { log, errorFields } from "~/lib/log.server";
 
 // Extra exports used by server.mjs: everything TypeScript stays inside the Vite build.
@@ -74,5 +74,5 @@ export default function handleRequest(
 /** Errors from loaders and actions: logged without request data; the user sees the friendly 500 page. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  log.error("route.error", { path: new URL(request.url).pathname, ...errorFields(error) });
+  log.error("route.error", { path: redactPath(new URL(request.url).pathname), ...errorFields(error) });
 }

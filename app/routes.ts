@@ -17,7 +17,10 @@ export default [
   route("min-side/innsyn", "modules/audit/routes/my-access-log.tsx"),
 
   route("tilbud", "modules/offers/routes/offer-search.tsx"),
+  route("tilbud/kontroll", "modules/offers/routes/unchecked-offers.tsx"),
   route("tilbud/:offerId", "modules/offers/routes/offer.tsx"),
+  route("tilbud/:offerId/rediger", "modules/offers/routes/edit-offer.tsx"),
+  route("tilbud/:offerId/historikk", "modules/offers/routes/offer-history.tsx"),
 
   // Open Referral HSDS 3.0 read API (public, JSON, CORS open for GET).
   route("api/hsds", "modules/offers/routes/api/root.tsx"),

@@ -1,6 +1,16 @@
 /** Keys whose translation is rightly identical to bokmål, per language. Reviewed by hand. */
 export const sameAsNb: { nn: readonly string[]; en: readonly string[] } = {
   nn: [
+    "offers.edit.free",
+    "offers.edit.link",
+    "offers.edit.yes",
+    "offers.edit.no",
+    "offers.edit.fees",
+    "offers.edit.mark_checked",
+    "offers.history.title",
+    "offers.history.field",
+    "offers.history.before",
+    "offers.history.after",
     "offers.field.fylke",
     "offers.field.kommune",
     "offers.all",

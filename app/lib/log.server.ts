@@ -27,6 +27,12 @@ export const log = {
 
 /** An error's class and message only, never its data; stack only outside production. */
 export function errorFields(error: unknown): Fields {
+  // Drizzle's query errors carry the SQL parameters (names, e-mails, tokens) in their message:
+  // log only the PostgreSQL error code.
+  if (error instanceof Error && (error.name === "DrizzleQueryError" || error.message.startsWith("Failed query"))) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    return { error: "DrizzleQueryError", errorMessage: `database query failed${cause?.code ? ` (SQLSTATE ${cause.code})` : ""}` };
+  }
   if (error instanceof Error) {
     return {
       error: error.name,

@@ -45,10 +45,11 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
   const setCookies: string[] = [];
 
   // The public JSON API: no cookies, no session, no CSRF (read-only GET).
-  if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
+  const readOnly = request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS";
+  if (readOnly && (url.pathname === "/api" || url.pathname.startsWith("/api/"))) {
     context.set(requestContext, baseState("nb", client.ip));
     const response = await next();
-    log.info("request", { requestId: context.get(requestContext).requestId, method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started) });
+    log.info("request", { requestId: context.get(requestContext).requestId, method: request.method, path: redactPath(url.pathname), status: response.status, ms: Math.round(performance.now() - started) });
     return response;
   }
 

@@ -72,6 +72,9 @@ async function start(env: Record<string, string | undefined>): Promise<Services>
     if (config.demo) {
       const loaded = await loadDemoData(handle.db);
       if (loaded) log.info("demo.loaded");
+      if (config.production) {
+        log.warn("demo.active", { note: "Demo accounts with a published password are active. Set DEMO=0 on a fresh database for real use." });
+      }
     }
     services = { config, handle, db: handle.db, secret, mailer, cookies: makeCookies(secret, config) };
     log.info("services.started", { database: handle.kind, ms: Date.now() - started, mail: mailer.kind });

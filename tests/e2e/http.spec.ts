@@ -100,17 +100,21 @@ describe("HTTP: bad input and security", () => {
 
   it("says the same for a wrong password and an unknown account, and limits attempts per account", async () => {
     const session = await csrfSession();
-    const wrong = await (await post("/logg-inn", { csrf: session.csrf, email: "erfaring@example.org", password: "galt-passord" }, session)).text();
+    // A throwaway account, so the lock-out does not touch accounts other tests use.
+    const email = `laast-${Date.now()}@example.org`;
+    const signup = await post("/registrer", { csrf: session.csrf, name: "Låst Ute", email, password: "et-riktig-passord-1" }, session);
+    expect(signup.status).toBe(302);
+    const wrong = await (await post("/logg-inn", { csrf: session.csrf, email, password: "galt-passord" }, session)).text();
     const unknown = await (await post("/logg-inn", { csrf: session.csrf, email: "ingen@example.org", password: "galt-passord" }, session)).text();
     const message = (html: string) => /E-postadressen eller passordet stemmer ikke[^<]*/.exec(html)?.[0];
     expect(message(wrong)).toBeTruthy();
     expect(message(unknown)).toBe(message(wrong));
     let last: Response | undefined;
-    for (let i = 0; i < 5; i++) last = await post("/logg-inn", { csrf: session.csrf, email: "erfaring@example.org", password: "galt-passord" }, session);
+    for (let i = 0; i < 5; i++) last = await post("/logg-inn", { csrf: session.csrf, email, password: "galt-passord" }, session);
     expect(last!.status).toBe(429);
     expect(await last!.text()).toContain("for mange forsøk");
     // The right password is refused too while limited: the limit is not an oracle.
-    const right = await post("/logg-inn", { csrf: session.csrf, email: "erfaring@example.org", password: demoPassword }, session);
+    const right = await post("/logg-inn", { csrf: session.csrf, email, password: "et-riktig-passord-1" }, session);
     expect(right.status).toBe(429);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launch, newContext, screenshot, settled, submit } from "./browser";
+import { expectNoAxeViolations, launch, logIn, newContext, screenshot, settled, submit } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -63,6 +63,48 @@ describe("finding offers in other languages", () => {
     await page.goto("/tilbud?q=fontenehus&ingen_henvisning=1&lang=en");
     expect(await page.locator("h1").textContent()).toBe("Find support");
     expect(await page.getByText("No referral", { exact: true }).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe("editing offers", () => {
+  it("an administrator edits an offer with bad input first, marks it checked and sees the history; another centre's coordinator cannot", async () => {
+    const context = await newContext(browser, { js: false, width: 360 });
+    const page = await context.newPage();
+    await logIn(page, "admin@example.org");
+    await page.goto("/tilbud?q=kjøkkenpraten");
+    await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: "Kjøkkenpraten", exact: true }).click()]);
+    const offerPath = new URL(page.url()).pathname;
+    await Promise.all([page.waitForNavigation(), page.getByTestId("offer-tools").getByRole("link", { name: "Endre" }).click()]);
+    await page.locator("#field-description").fill("Vi møtes rundt kjøkkenbordet.");
+    await page.locator("#field-url").fill("ikke en adresse");
+    await submit(page, page.getByRole("button", { name: "Lagre" }));
+    expect(await page.locator("#field-url-error").textContent()).toContain("https://");
+    expect(await page.locator("#field-description").inputValue()).toBe("Vi møtes rundt kjøkkenbordet.");
+    await expectNoAxeViolations(page, "edit offer with errors");
+    await page.locator("#field-url").fill("");
+    await page.locator("#field-free-yes").check();
+    await submit(page, page.getByRole("button", { name: "Lagre" }));
+    expect(new URL(page.url()).pathname).toBe(offerPath);
+    expect(await page.getByRole("status").textContent()).toContain("Endringene er lagret");
+    expect(await page.getByText("Vi møtes rundt kjøkkenbordet.").count()).toBe(1);
+    await submit(page, page.getByRole("button", { name: "Marker som kontrollert" }));
+    expect(await page.getByText(/^Sist kontrollert \d/).count()).toBe(1);
+    await page.goto(`${offerPath}/historikk`);
+    const history = (await page.getByTestId("offer-history").textContent()) ?? "";
+    expect(history).toContain("Admin Demo");
+    expect(history).toContain("description");
+    expect(history).toContain("gratis");
+    expect(history).toContain("assured_date");
+    await screenshot(page, "offer-history-360-nojs");
+
+    const coordinator = await (await newContext(browser, { js: true, width: 1280 })).newPage();
+    await logIn(coordinator, "koordinator@example.org");
+    await coordinator.goto(offerPath);
+    expect(await coordinator.getByTestId("offer-tools").count()).toBe(0);
+    expect((await coordinator.goto(`${offerPath}/rediger`))?.status()).toBe(403);
+    expect((await coordinator.goto(`${offerPath}/historikk`))?.status()).toBe(403);
+    await coordinator.context().close();
     await context.close();
   });
 });

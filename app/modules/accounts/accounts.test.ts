@@ -22,5 +22,8 @@ describe("account rules", () => {
     expect(safeRedirect("/\\evil.example")).toBe("/min-side");
     expect(safeRedirect("https://evil.example")).toBe("/min-side");
     expect(safeRedirect(null, "/")).toBe("/");
+    expect(safeRedirect("/\t/evil.example")).toBe("/min-side");
+    expect(safeRedirect("/%09/evil.example")).toBe("/%09/evil.example"); // stays a path on this site
+    expect(safeRedirect("/min-side?x=1#a")).toBe("/min-side?x=1#a");
   });
 });

@@ -75,6 +75,15 @@ describe(`centres and roles on ${dbKind}`, () => {
     expect(roles).toEqual(["interviewer", "participant"]);
   });
 
+  it("binds an invitation to the invited e-mail address: another account cannot use the link", async () => {
+    const coordinator = await actorFor("koordinator@example.org");
+    const { token } = await inviteMember(db, createMailer(db, undefined, "x"), coordinator, kbt, { email: "bare-meg@example.org", roles: ["coordinator"] }, context);
+    const other = await actorFor("deltaker@example.org");
+    expect(await acceptInvitation(db, other.userId, token)).toEqual({ ok: false, reason: "other_email" });
+    expect((await loadMemberships(db, other.userId)).map((m) => m.role)).toEqual(["participant"]);
+    expect(await getInvitation(db, token)).toBeDefined(); // still usable by the right person
+  });
+
   it("lets a coordinator change and remove roles, and logs every member read in the member's own log", async () => {
     const coordinator = await actorFor("koordinator@example.org");
     const member = await actorFor("ny@example.org");

@@ -191,15 +191,32 @@ export async function getInvitation(db: Db, token: string) {
   return row ? { ...row, roles: row.roles as CentreRole[] } : undefined;
 }
 
-/** Accept an invitation as the logged-in user: adds the roles, once. */
-export async function acceptInvitation(db: Db, userId: string, token: string, meta: Meta = {}) {
+/**
+ * Accept an invitation as the logged-in user: adds the roles, once. The link works only for the account
+ * with the invited e-mail address, so a forwarded or leaked link gives nobody else a role.
+ */
+export async function acceptInvitation(db: Db, userId: string, token: string, meta: Meta = {}): Promise<{ ok: true; centreId: string } | { ok: false; reason?: "other_email" }> {
   return db.transaction(async (tx) => {
+    const [account] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
     const [inv] = await tx
       .update(invitations)
       .set({ acceptedAt: new Date() })
-      .where(and(eq(invitations.tokenHash, sha256(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())))
+      .where(
+        and(
+          eq(invitations.tokenHash, sha256(token)),
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, new Date()),
+          eq(invitations.email, account?.email ?? ""),
+        ),
+      )
       .returning({ id: invitations.id, centreId: invitations.centreId, roles: invitations.roles });
-    if (!inv) return { ok: false as const };
+    if (!inv) {
+      const [pending] = await tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(and(eq(invitations.tokenHash, sha256(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())));
+      return pending ? { ok: false as const, reason: "other_email" as const } : { ok: false as const };
+    }
     await tx
       .insert(memberships)
       .values(inv.roles.map((role) => ({ centreId: inv.centreId, userId, role })))

@@ -29,6 +29,7 @@ export const roleTable = {
   "member.remove": ["coordinator"],
   "centre.edit": ["coordinator"],
   "centre.view_internal": ["participant", "peer_worker", "coordinator", "interviewer", "service_contact"],
+  "offer.edit": ["coordinator"],
   "installation.create_centre": [],
   "installation.view_outbox": [],
   "installation.view_users": [],

@@ -88,3 +88,23 @@ export const serviceAtLocations = pgTable(
   },
   (t) => [index("sal_service_idx").on(t.serviceId), index("sal_location_idx").on(t.locationId)],
 );
+
+/**
+ * HSDS metadata: the field-level change log of the directory — who changed what, when, old and new value.
+ * `updated_by` is the user id (no FK: the log outlives accounts); pages show the name while the account exists.
+ */
+export const offerMetadata = pgTable(
+  "offer_metadata",
+  {
+    id: id(),
+    resourceId: uuid("resource_id").notNull(),
+    resourceType: text("resource_type").notNull(),
+    lastActionDate: timestamp("last_action_date", { withTimezone: true }).notNull().defaultNow(),
+    lastActionType: text("last_action_type").notNull(),
+    fieldName: text("field_name").notNull(),
+    previousValue: text("previous_value").notNull().default(""),
+    replacementValue: text("replacement_value").notNull().default(""),
+    updatedBy: uuid("updated_by"),
+  },
+  (t) => [index("offer_metadata_resource_idx").on(t.resourceId, t.lastActionDate)],
+);

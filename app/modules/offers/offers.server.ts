@@ -54,6 +54,12 @@ export async function searchOffers(db: Db, input: SearchInput) {
     free: Boolean(input.gratis),
   });
   const page = input.side ?? 1;
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(and(...conditions));
+  const total = counted?.n ?? 0;
   const rows = await db
     .select({
       id: services.id,
@@ -63,7 +69,6 @@ export async function searchOffers(db: Db, input: SearchInput) {
       kind: services.kind,
       assuredDate: services.assuredDate,
       noReferral: services.noReferral,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(services)
     .innerJoin(organizations, eq(organizations.id, services.organizationId))
@@ -75,9 +80,9 @@ export async function searchOffers(db: Db, input: SearchInput) {
   const places = await placesOf(db, rows.map((r) => r.id));
   return {
     page,
-    total: rows[0]?.total ?? 0,
-    pages: Math.max(1, Math.ceil((rows[0]?.total ?? 0) / pageSize)),
-    offers: rows.map(({ total: _total, ...r }) => ({ ...r, places: places.get(r.id) ?? [] })),
+    total,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+    offers: rows.map((r) => ({ ...r, places: places.get(r.id) ?? [] })),
   };
 }
 
@@ -128,7 +133,7 @@ export async function getOffer(db: Db, id: string) {
     })
     .from(services)
     .innerJoin(organizations, eq(organizations.id, services.organizationId))
-    .where(and(eq(services.id, id), isNull(services.archivedAt)));
+    .where(and(eq(services.id, id), isNull(services.archivedAt), isNull(organizations.archivedAt)));
   if (!row) return undefined;
   const places = (await placesOf(db, [row.id])).get(row.id) ?? [];
   return { ...row, places };

@@ -11,6 +11,9 @@ export const limits = {
   resetPerAccount: { max: 3, windowSeconds: 60 * 60 },
   resetPerIp: { max: 30, windowSeconds: 60 * 60 },
   signupPerIp: { max: 50, windowSeconds: 60 * 60 },
+  /** Checks of the current password (change password, delete account) per logged-in account. */
+  passwordCheckPerAccount: { max: 5, windowSeconds: 15 * 60 },
+  invitesPerAccount: { max: 50, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
 /**

@@ -4,7 +4,8 @@ import type { Route } from "./+types/change-password";
 import { getServices } from "~/lib/services.server";
 import { getRequestState, requireUser, startSession } from "~/lib/request.server";
 import { formError, parseForm } from "~/lib/forms";
-import { invalid } from "~/lib/route-helpers.server";
+import { invalid, limitKey } from "~/lib/route-helpers.server";
+import { hit, limits } from "~/modules/platform/rate-limit.server";
 import { changePasswordSchema } from "../accounts.forms";
 import { changePassword, createSession } from "../accounts.server";
 import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
@@ -24,6 +25,9 @@ export async function action({ context, request }: Route.ActionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(changePasswordSchema, formData);
   if (!parsed.ok) return invalid(parsed);
+  if (!(await hit(getServices().db, limitKey("password-check", user.id), limits.passwordCheckPerAccount))) {
+    return invalid(formError("error.rate_limited", formData), 429);
+  }
   const result = await changePassword(db, user.id, parsed.data, getRequestState(context).requestId);
   if (!result.ok) return invalid(formError("error.wrong_password", formData, { currentPassword: "error.wrong_password" }), 400);
   // Every session ended; this browser gets a fresh one.

@@ -4,7 +4,8 @@ import type { Route } from "./+types/delete-account";
 import { getServices } from "~/lib/services.server";
 import { clearSessionCookie, getRequestState, requireUser } from "~/lib/request.server";
 import { formError, parseForm } from "~/lib/forms";
-import { invalid } from "~/lib/route-helpers.server";
+import { invalid, limitKey } from "~/lib/route-helpers.server";
+import { hit, limits } from "~/modules/platform/rate-limit.server";
 import { deleteAccountSchema } from "../accounts.forms";
 import { deleteAccount } from "../accounts.server";
 import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
@@ -23,6 +24,9 @@ export async function action({ context, request }: Route.ActionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(deleteAccountSchema, formData);
   if (!parsed.ok) return invalid(parsed);
+  if (!(await hit(getServices().db, limitKey("password-check", user.id), limits.passwordCheckPerAccount))) {
+    return invalid(formError("error.rate_limited", formData), 429);
+  }
   const result = await deleteAccount(getServices().db, user.id, parsed.data.password, getRequestState(context).requestId);
   if (!result.ok) return invalid(formError("error.wrong_password", formData, { password: "error.wrong_password" }));
   await clearSessionCookie(context);

@@ -82,9 +82,14 @@ export default function MyPage() {
                     ))}
                   </div>
                   {c.roles.includes("coordinator") ? (
-                    <Paragraph>
-                      <AppLink to={`/sentre/${c.id}/medlemmer`}>{t("my.manage_members")}</AppLink>
-                    </Paragraph>
+                    <>
+                      <Paragraph>
+                        <AppLink to={`/sentre/${c.id}/medlemmer`}>{t("my.manage_members")}</AppLink>
+                      </Paragraph>
+                      <Paragraph>
+                        <AppLink to="/tilbud/kontroll">{t("offers.unchecked.title")}</AppLink>
+                      </Paragraph>
+                    </>
                   ) : null}
                 </Card>
               </li>

@@ -26,7 +26,7 @@ export async function action({ params, context }: Route.ActionArgs) {
   const state = getRequestState(context);
   if (!state.user) throw redirect(`/logg-inn?redirectTo=${encodeURIComponent(`/invitasjon/${params.token}`)}`);
   const result = await acceptInvitation(getServices().db, state.user.id, params.token.slice(0, 100), { requestId: state.requestId });
-  if (!result.ok) return data({ ok: false as const }, { status: 410 });
+  if (!result.ok) return data({ ok: false as const, otherEmail: result.reason === "other_email" }, { status: result.reason === "other_email" ? 403 : 410 });
   return redirect("/min-side");
 }
 
@@ -34,6 +34,16 @@ export default function Invitation() {
   const t = useT();
   const { invitation, loggedIn, here } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  if (result && !result.ok && result.otherEmail) {
+    return (
+      <div className="kp-stack kp-narrow">
+        <Heading level={1} data-size="lg">
+          {t("invite.other_email_title")}
+        </Heading>
+        <Paragraph>{t("invite.other_email_body")}</Paragraph>
+      </div>
+    );
+  }
   if (!invitation || (result && !result.ok)) {
     return (
       <div className="kp-stack kp-narrow">

@@ -3,8 +3,9 @@ import { Alert, Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-r
 import type { Route } from "./+types/members";
 import { getServices } from "~/lib/services.server";
 import { getRequestState, requireUser } from "~/lib/request.server";
-import { formError, parseForm } from "~/lib/forms";
-import { guard, invalid, notFound, uuidPattern } from "~/lib/route-helpers.server";
+import { formError, formValues, parseForm } from "~/lib/forms";
+import { guard, invalid, limitKey, notFound, uuidPattern } from "~/lib/route-helpers.server";
+import { hit, limits } from "~/modules/platform/rate-limit.server";
 import { getCentre, inviteMember, listMembers, listPendingInvitations, setMemberRoles } from "../centres.server";
 import { inviteSchema, memberRolesSchema } from "../centres.forms";
 import { centreRoles } from "../permissions";
@@ -42,6 +43,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   if (intent === "invite") {
     const parsed = parseForm(inviteSchema, formData, ["roles"]);
     if (!parsed.ok) return invalid({ ...parsed, values: { ...parsed.values, intent: "invite", roles: formData.getAll("roles").join(",") } });
+    if (!(await hit(db, limitKey("invite", user.id), limits.invitesPerAccount))) {
+      return invalid({ ...formError("error.rate_limited", formData), values: { ...formValues(formData), intent: "invite" } }, 429);
+    }
     await guard(() =>
       inviteMember(db, mailer, user.actor, params.centreId, parsed.data, {
         publicUrl: config.publicUrl,

@@ -1,9 +1,15 @@
-import { useLoaderData } from "react-router";
-import { Heading, Link, List, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { Alert, Button, Heading, Link, List, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/offer";
 import { getServices } from "~/lib/services.server";
 import { notFound, uuidPattern } from "~/lib/route-helpers.server";
 import { getOffer } from "../offers.server";
+import { canEditOffer, markChecked } from "../manage.server";
+import { getRequestState, requireUser } from "~/lib/request.server";
+import { guard } from "~/lib/route-helpers.server";
+import { CsrfField } from "~/components/form";
+import { services } from "../offers.schema";
+import { eq } from "drizzle-orm";
 import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
@@ -14,26 +20,59 @@ export const meta: Route.MetaFunction = ({ data, matches, error }) => {
   return [{ title: `${data?.offer.name ?? ""} – ${root?.siteName ?? "Knutepunkt"}` }];
 };
 
-export async function loader({ params }: Route.LoaderArgs) {
+export async function loader({ params, context }: Route.LoaderArgs) {
   if (!uuidPattern.test(params.offerId)) notFound();
-  const offer = await getOffer(getServices().db, params.offerId);
+  const { db } = getServices();
+  const offer = await getOffer(db, params.offerId);
   if (!offer) notFound();
-  return { offer };
+  const [owner] = await db.select({ centreId: services.centreId }).from(services).where(eq(services.id, offer.id));
+  return { offer, canEdit: canEditOffer(getRequestState(context).actor, owner?.centreId ?? null) };
+}
+
+/** "Mark as checked" (coordinators of the offer's centre, administrators). */
+export async function action({ params, context, request }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  if (!uuidPattern.test(params.offerId)) notFound();
+  await guard(() => markChecked(getServices().db, user.actor, params.offerId));
+  return redirect(`/tilbud/${params.offerId}?kontrollert=1`);
 }
 
 /** The whole offer in the visitor's language; the offer's own text stays as written. */
 export default function Offer() {
   const t = useT();
-  const { offer } = useLoaderData<typeof loader>();
+  const { offer, canEdit } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const yesUnknown = (value: boolean | null, yes: MessageKey, no: MessageKey) => (value === true ? t(yes) : value === false ? t(no) : t("offers.unknown"));
   return (
     <article className="kp-stack kp-narrow">
       <Paragraph data-size="sm">
         <AppLink to="/tilbud">{t("offers.back")}</AppLink>
       </Paragraph>
+      {params.get("lagret") ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t("offers.edit.saved")}</Paragraph>
+        </Alert>
+      ) : null}
+      {params.get("kontrollert") ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t("offers.edit.checked")}</Paragraph>
+        </Alert>
+      ) : null}
       <Heading level={1} data-size="lg">
         {offer.name}
       </Heading>
+      {canEdit ? (
+        <div className="kp-actions" data-testid="offer-tools">
+          <AppLink to={`/tilbud/${offer.id}/rediger`}>{t("offers.edit.link")}</AppLink>
+          <AppLink to={`/tilbud/${offer.id}/historikk`}>{t("offers.history.title")}</AppLink>
+          <Form method="post" className="kp-inline-form">
+            <CsrfField />
+            <Button type="submit" variant="secondary" data-size="sm">
+              {t("offers.edit.mark_checked")}
+            </Button>
+          </Form>
+        </div>
+      ) : null}
       {offer.alternateName ? (
         <Paragraph data-size="lg" lang="nb">
           {offer.alternateName}

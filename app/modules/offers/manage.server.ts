@@ -1,0 +1,161 @@
+import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { offerMetadata, organizations, services } from "./offers.schema";
+import type { OfferInput } from "./offers.forms";
+import { can, type Actor } from "~/modules/centres/permissions";
+import { ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
+import { users } from "~/modules/accounts/accounts.schema";
+
+/**
+ * Coordinators edit their centre's offers; administrators all (including the network's own, which have
+ * no centre). Every change is written field by field to the HSDS metadata change log.
+ */
+
+const editable = {
+  name: services.name,
+  alternateName: services.alternateName,
+  description: services.description,
+  kind: services.kind,
+  targetGroups: services.targetGroups,
+  noReferral: services.noReferral,
+  free: services.free,
+  url: services.url,
+  email: services.email,
+  applicationProcess: services.applicationProcess,
+  eligibilityDescription: services.eligibilityDescription,
+  feesDescription: services.feesDescription,
+};
+type Field = keyof typeof editable;
+const hsdsField: Record<Field | "assuredDate" | "archivedAt", string> = {
+  name: "name",
+  alternateName: "alternate_name",
+  description: "description",
+  kind: "tilbudstype",
+  targetGroups: "malgruppe",
+  noReferral: "ingen_henvisning",
+  free: "gratis",
+  url: "url",
+  email: "email",
+  applicationProcess: "application_process",
+  eligibilityDescription: "eligibility_description",
+  feesDescription: "fees_description",
+  assuredDate: "assured_date",
+  archivedAt: "status",
+};
+
+const asText = (value: unknown) => (value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : String(value));
+
+async function loadForEdit(db: Db, actor: Actor | null, id: string) {
+  const [row] = await db
+    .select({ ...editable, id: services.id, centreId: services.centreId, updatedAt: services.updatedAt, assuredDate: services.assuredDate, organization: organizations.name })
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(and(eq(services.id, id), isNull(services.archivedAt)));
+  if (!row) throw new NotFoundError();
+  if (!actor || !(row.centreId ? can(actor, "offer.edit", row.centreId) : actor.isAdmin)) throw new ForbiddenError();
+  return row;
+}
+
+export function canEditOffer(actor: Actor | null, centreId: string | null) {
+  return Boolean(actor && (centreId ? can(actor, "offer.edit", centreId) : actor.isAdmin));
+}
+
+/** The offer as the edit form needs it, with a version token for the concurrent-edit check. */
+export async function getOfferForEdit(db: Db, actor: Actor | null, id: string) {
+  const row = await loadForEdit(db, actor, id);
+  return { ...row, version: row.updatedAt.toISOString() };
+}
+
+export async function updateOffer(db: Db, actor: Actor | null, id: string, input: OfferInput): Promise<{ ok: true } | { ok: false; reason: "changed" }> {
+  return db.transaction(async (tx) => {
+    const current = await loadForEdit(tx as unknown as Db, actor, id);
+    if (current.updatedAt.toISOString() !== input.version) return { ok: false as const, reason: "changed" as const };
+    const changes: { field: Field; before: unknown; after: unknown }[] = [];
+    for (const field of Object.keys(editable) as Field[]) {
+      const before = current[field];
+      const after = input[field];
+      if (asText(before) !== asText(after)) changes.push({ field, before, after });
+    }
+    if (changes.length === 0) return { ok: true as const };
+    await tx
+      .update(services)
+      .set(Object.fromEntries(changes.map((c) => [c.field, c.after])) as Partial<typeof services.$inferInsert>)
+      .where(eq(services.id, id));
+    await tx.insert(offerMetadata).values(
+      changes.map((c) => ({
+        resourceId: id,
+        resourceType: "service",
+        lastActionType: "update",
+        fieldName: hsdsField[c.field],
+        previousValue: asText(c.before),
+        replacementValue: asText(c.after),
+        updatedBy: actor!.userId,
+      })),
+    );
+    return { ok: true as const };
+  });
+}
+
+/** "Mark as checked": sets assured_date to today (Oslo time). */
+export async function markChecked(db: Db, actor: Actor | null, id: string, today = osloToday()) {
+  const current = await loadForEdit(db, actor, id);
+  await db.update(services).set({ assuredDate: today }).where(eq(services.id, id));
+  await db.insert(offerMetadata).values({
+    resourceId: id,
+    resourceType: "service",
+    lastActionType: "update",
+    fieldName: hsdsField.assuredDate,
+    previousValue: asText(current.assuredDate),
+    replacementValue: today,
+    updatedBy: actor!.userId,
+  });
+}
+
+export async function archiveOffer(db: Db, actor: Actor | null, id: string) {
+  await loadForEdit(db, actor, id);
+  await db.update(services).set({ archivedAt: new Date(), status: "inactive" }).where(eq(services.id, id));
+  await db.insert(offerMetadata).values({ resourceId: id, resourceType: "service", lastActionType: "archive", fieldName: hsdsField.archivedAt, previousValue: "active", replacementValue: "inactive", updatedBy: actor!.userId });
+}
+
+/** The change history of an offer, newest first, with the editor's name while the account exists. */
+export async function offerHistory(db: Db, actor: Actor | null, id: string) {
+  const [row] = await db.select({ centreId: services.centreId }).from(services).where(eq(services.id, id));
+  if (!row) throw new NotFoundError();
+  if (!canEditOffer(actor, row.centreId)) throw new ForbiddenError();
+  return db
+    .select({
+      id: offerMetadata.id,
+      at: offerMetadata.lastActionDate,
+      action: offerMetadata.lastActionType,
+      field: offerMetadata.fieldName,
+      before: offerMetadata.previousValue,
+      after: offerMetadata.replacementValue,
+      by: users.name,
+    })
+    .from(offerMetadata)
+    .leftJoin(users, eq(users.id, offerMetadata.updatedBy))
+    .where(eq(offerMetadata.resourceId, id))
+    .orderBy(desc(offerMetadata.lastActionDate), desc(offerMetadata.id));
+}
+
+/** Offers of the actor's centres (all for administrators) not checked in the last 12 months. */
+export async function uncheckedOffers(db: Db, actor: Actor | null, today = osloToday()) {
+  if (!actor) throw new ForbiddenError();
+  const centres = actor.memberships.filter((m) => m.role === "coordinator").map((m) => m.centreId);
+  if (!actor.isAdmin && centres.length === 0) throw new ForbiddenError();
+  const yearAgo = new Date(`${today}T00:00:00Z`);
+  yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+  const stale = or(isNull(services.assuredDate), lt(services.assuredDate, yearAgo.toISOString().slice(0, 10)));
+  const scope = actor.isAdmin ? undefined : inArray(services.centreId, centres);
+  return db
+    .select({ id: services.id, name: services.name, alternateName: services.alternateName, assuredDate: services.assuredDate, organization: organizations.name })
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(and(isNull(services.archivedAt), stale, scope))
+    .orderBy(sql`${services.assuredDate} nulls first`, services.name)
+    .limit(500);
+}
+
+export function osloToday(now = new Date()) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(now);
+}

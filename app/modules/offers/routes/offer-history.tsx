@@ -1,0 +1,68 @@
+import { useLoaderData } from "react-router";
+import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import type { Route } from "./+types/offer-history";
+import { getServices } from "~/lib/services.server";
+import { requireUser } from "~/lib/request.server";
+import { guard, notFound, uuidPattern } from "~/lib/route-helpers.server";
+import { offerHistory } from "../manage.server";
+import { getOffer } from "../offers.server";
+import { AppLink } from "~/components/app-link";
+import { TableWrap } from "~/components/table-wrap";
+import { useT } from "~/i18n/use-t";
+import { title } from "~/lib/meta";
+
+export const meta: Route.MetaFunction = (args) => title(args, "offers.history.title");
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+  const user = requireUser(context, request);
+  if (!uuidPattern.test(params.offerId)) notFound();
+  const { db } = getServices();
+  const history = await guard(() => offerHistory(db, user.actor, params.offerId));
+  const offer = await getOffer(db, params.offerId);
+  return { id: params.offerId, name: offer?.name ?? "", history: history.map((h) => ({ ...h, at: h.at.toISOString() })) };
+}
+
+export default function OfferHistory() {
+  const t = useT();
+  const { id, name, history } = useLoaderData<typeof loader>();
+  return (
+    <div className="kp-stack">
+      <Heading level={1} data-size="lg">
+        {t("offers.history.title")}
+      </Heading>
+      <Paragraph>
+        {name ? <AppLink to={`/tilbud/${id}`}>{name}</AppLink> : null}
+      </Paragraph>
+      {history.length === 0 ? (
+        <Paragraph>{t("offers.history.empty")}</Paragraph>
+      ) : (
+        <TableWrap label={t("offers.history.title")}>
+          <Table zebra data-testid="offer-history">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t("access.when")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("access.who")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("offers.history.field")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("offers.history.before")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("offers.history.after")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {history.map((h) => (
+                <Table.Row key={h.id}>
+                  <Table.Cell>{t.date(h.at, "datetime")}</Table.Cell>
+                  <Table.Cell>{h.by ?? t("access.deleted_account")}</Table.Cell>
+                  <Table.Cell>
+                    <code>{h.field}</code>
+                  </Table.Cell>
+                  <Table.Cell lang="nb">{h.before || "–"}</Table.Cell>
+                  <Table.Cell lang="nb">{h.after || "–"}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableWrap>
+      )}
+    </div>
+  );
+}

@@ -4,7 +4,11 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
 /** The HSDS 3.0 schemas shipped beside the repository in ../shared/hsds-3.0 (as in CI). */
-export const hsdsDir = path.resolve(import.meta.dirname, "../../../shared/hsds-3.0");
+export const hsdsDir = process.env.HSDS_DIR ?? path.resolve(import.meta.dirname, "../../../shared/hsds-3.0");
+
+if (!fs.existsSync(path.join(hsdsDir, "compiled"))) {
+  throw new Error(`HSDS 3.0 schemas not found in ${hsdsDir}: the repository expects shared/ beside it (as in CI), or set HSDS_DIR.`);
+}
 
 /**
  * A JSON Schema 2020-12 validator for an HSDS compiled schema. The HSDS files carry documentation

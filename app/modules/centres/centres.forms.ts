@@ -1,29 +1,16 @@
 import { z } from "zod";
 import { centreRoles } from "./permissions";
 import { findKommune } from "./kommuner";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "error.too_long")
-    .optional()
-    .transform((v) => (v ? v : null));
+import { optionalEmail, optionalText, optionalUrl, requiredText } from "~/lib/form-fields";
 
 export const centreSchema = z.object({
-  name: z.string({ error: "error.required" }).trim().min(1, "error.required").max(200, "error.too_long"),
-  shortName: z.string({ error: "error.required" }).trim().min(1, "error.required").max(40, "error.too_long"),
+  name: requiredText(200),
+  shortName: requiredText(40),
   kommunenummer: z
     .string({ error: "error.required" })
     .min(1, "error.required")
     .refine((v) => Boolean(findKommune(v)), "error.kommune"),
-  email: z
-    .string()
-    .trim()
-    .max(254, "error.too_long")
-    .optional()
-    .transform((v) => (v ? v.toLowerCase() : null))
-    .pipe(z.email({ error: "error.email" }).nullable()),
+  email: optionalEmail(),
   phone: z
     .string()
     .trim()
@@ -31,13 +18,7 @@ export const centreSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null))
     .pipe(z.string().regex(/^\+?[0-9 ]{5,20}$/, "error.phone").nullable()),
-  website: z
-    .string()
-    .trim()
-    .max(300, "error.too_long")
-    .optional()
-    .transform((v) => (v ? v : null))
-    .pipe(z.url({ protocol: /^https?$/, error: "error.url" }).nullable()),
+  website: optionalUrl(),
   address: optionalText(300),
 });
 

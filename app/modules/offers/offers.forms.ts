@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { offerKinds, targetGroups } from "./offers";
 import { findKommune, fylker } from "~/modules/centres/kommuner";
+import { optionalEmail, optionalText, optionalUrl, requiredText } from "~/lib/form-fields";
 
 /** An empty field (as a GET form sends it) counts as not given. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -19,14 +20,6 @@ export const searchSchema = z.object({
 
 export type SearchInput = z.output<typeof searchSchema>;
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "error.too_long")
-    .optional()
-    .transform((v) => (v ? v : null));
-
 const triState = z
   .enum(["yes", "no", "unknown"], { error: "error.invalid" })
   .optional()
@@ -34,30 +27,18 @@ const triState = z
 
 /** Editing an offer (coordinators of its centre, administrators). */
 export const offerSchema = z.object({
-  name: z.string({ error: "error.required" }).trim().min(1, "error.required").max(200, "error.too_long"),
-  alternateName: text(200),
+  name: requiredText(200),
+  alternateName: optionalText(200),
   description: z.string().trim().max(5000, "error.too_long").optional().transform((v) => v ?? ""),
   kind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(offerKinds, { error: "error.invalid" }).optional()).transform((v) => v ?? null),
   targetGroups: z.array(z.enum(targetGroups, { error: "error.invalid" })).max(targetGroups.length),
   noReferral: triState,
   free: triState,
-  url: z
-    .string()
-    .trim()
-    .max(300, "error.too_long")
-    .optional()
-    .transform((v) => (v ? v : null))
-    .pipe(z.url({ protocol: /^https?$/, error: "error.url" }).nullable()),
-  email: z
-    .string()
-    .trim()
-    .max(254, "error.too_long")
-    .optional()
-    .transform((v) => (v ? v.toLowerCase() : null))
-    .pipe(z.email({ error: "error.email" }).nullable()),
-  applicationProcess: text(2000),
-  eligibilityDescription: text(2000),
-  feesDescription: text(500),
+  url: optionalUrl(),
+  email: optionalEmail(),
+  applicationProcess: optionalText(2000),
+  eligibilityDescription: optionalText(2000),
+  feesDescription: optionalText(500),
   /** The version the form was opened on: a later save by someone else is told, not overwritten. */
   version: z.string({ error: "error.invalid" }).min(1, "error.invalid").max(40),
 });

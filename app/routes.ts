@@ -18,6 +18,7 @@ export default [
 
   route("tilbud", "modules/offers/routes/offer-search.tsx"),
   route("tilbud/kontroll", "modules/offers/routes/unchecked-offers.tsx"),
+  route("tilbud/eksport", "modules/offers/routes/export.tsx"),
   route("tilbud/:offerId", "modules/offers/routes/offer.tsx"),
   route("tilbud/:offerId/rediger", "modules/offers/routes/edit-offer.tsx"),
   route("tilbud/:offerId/historikk", "modules/offers/routes/offer-history.tsx"),

@@ -318,6 +318,8 @@ export const en: Messages = {
   "invite.other_email_title": "The invitation is for another e-mail address",
   "invite.other_email_body": "Log in with the account that has the e-mail address the invitation was sent to. Or ask the centre to send a new invitation to the address you use here.",
 
+  "offers.download": "Download the results (HSDS):",
+
   "statement.updated": "Last updated {date}",
 
   "error_page.home": "Go to the home page",

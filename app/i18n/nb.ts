@@ -320,6 +320,8 @@ export const nb = {
   "invite.other_email_title": "Invitasjonen gjelder en annen e-postadresse",
   "invite.other_email_body": "Logg inn med kontoen som har e-postadressen invitasjonen ble sendt til. Eller be senteret sende en ny invitasjon til e-postadressen du bruker her.",
 
+  "offers.download": "Last ned treffene (HSDS):",
+
   "statement.updated": "Sist endret {date}",
 
   "error_page.home": "Gå til forsiden",

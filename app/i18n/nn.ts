@@ -318,6 +318,8 @@ export const nn: Messages = {
   "invite.other_email_title": "Invitasjonen gjeld ei anna e-postadresse",
   "invite.other_email_body": "Logg inn med kontoen som har e-postadressa invitasjonen vart send til. Eller be senteret sende ein ny invitasjon til e-postadressa du brukar her.",
 
+  "offers.download": "Last ned treffa (HSDS):",
+
   "statement.updated": "Sist endra {date}",
 
   "error_page.home": "Gå til framsida",

@@ -159,6 +159,19 @@ describe("HSDS API", () => {
     expect(body.errors.map((e: { parameter: string }) => e.parameter)).toContain(parameter);
   });
 
+  it("exports a search from the search page as a streamed download; a bad format is a clear 400", async () => {
+    const html = await (await fetch(`${baseUrl()}/tilbud?q=sang&fylke=50`)).text();
+    const link = /href="(\/tilbud\/eksport\?[^"]*format=ndjson[^"]*)"/.exec(html)![1]!.replaceAll("&amp;", "&");
+    const res = await fetch(`${baseUrl()}${link}`);
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="knutepunkt-tilbud\.ndjson"/);
+    const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((s) => s.name)).toEqual(["Krafttak for sang"]);
+    expectValid(validators.service, lines, "export");
+    const bad = await fetch(`${baseUrl()}/tilbud/eksport?format=xml`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("format:");
+  });
+
   it("answers unknown and malformed ids with 404 and 400 JSON", async () => {
     expect((await api("/services/00000000-0000-4000-8000-000000000000")).status).toBe(404);
     const bad = await api("/services/abc");

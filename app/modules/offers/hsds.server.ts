@@ -170,6 +170,18 @@ async function withDetails(db: Db, rows: ServiceRow[]) {
   }));
 }
 
+/** Full HSDS services for ids, in the order given (for exports). */
+export async function fullServices(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(serviceColumns)
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(inArray(services.id, ids))
+    .orderBy(asc(services.id));
+  return withDetails(db, rows);
+}
+
 /** GET /services/{id}: the full service, or undefined. */
 export async function getService(db: Db, id: string) {
   const rows = await db

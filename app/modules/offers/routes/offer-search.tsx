@@ -1,5 +1,5 @@
 import { Form, useLoaderData, useNavigation } from "react-router";
-import { Button, Card, Field, Heading, Input, Label, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Button, Card, Field, Heading, Input, Label, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { data } from "react-router";
 import type { Route } from "./+types/offer-search";
 import { getServices } from "~/lib/services.server";
@@ -45,6 +45,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 function matchesPlace(place: { kommunenummer: string; fylkesnummer: string }, values: Record<string, string>) {
   return place.kommunenummer === values.kommune || place.fylkesnummer === values.fylke;
+}
+
+function exportHref(values: Record<string, string>, format: string) {
+  const params = new URLSearchParams(values);
+  params.delete("side");
+  params.set("format", format);
+  return `/tilbud/eksport?${params.toString()}`;
 }
 
 function pageHref(values: Record<string, string>, page: number) {
@@ -134,6 +141,19 @@ export default function OfferSearch() {
               </li>
             ))}
           </ul>
+          {result.total > 0 ? (
+            <Paragraph data-size="sm">
+              {t("offers.download")}{" "}
+              {(["csv", "json", "ndjson"] as const).map((format, i) => (
+                <span key={format}>
+                  {i > 0 ? " · " : ""}
+                  <Link href={exportHref(values, format)} download>
+                    {format.toUpperCase()}
+                  </Link>
+                </span>
+              ))}
+            </Paragraph>
+          ) : null}
           {result.pages > 1 ? (
             <nav aria-label={t("offers.pages")} className="kp-actions">
               {result.page > 1 ? <AppLink to={pageHref(values, result.page - 1)}>{t("offers.previous")}</AppLink> : null}

@@ -18,6 +18,58 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = 50;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
+function generate(env, count) {
+  const result = spawnSync("npx", ["tsx", "scripts/generate-offers.ts", String(count)], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, LOG_LEVEL: "warn", DEMO: "1", ...env },
+  });
+  if (result.status !== 0) throw new Error(`generating offers failed: ${result.stderr}`);
+}
+
+/** Download the full NDJSON export, sampling the server's memory while it streams. */
+async function exportRun(base, pid) {
+  const before = rssMb(pid);
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 25);
+  const started = performance.now();
+  const res = await fetch(`${base}/tilbud/eksport?format=ndjson`);
+  let lines = 0;
+  const decoder = new TextDecoder();
+  for await (const chunk of res.body) lines += (decoder.decode(chunk, { stream: true }).match(/\n/g) ?? []).length;
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(timer);
+  return { lines, seconds: Math.round(seconds * 100) / 100, memoryBeforeMb: before, memoryPeakMb: peak };
+}
+
+/** The directory with generated offers: search and HSDS API at 20 clients (10k), NDJSON export at 10k and 100k. */
+async function measureDirectory(label, env) {
+  const out = { label };
+  generate(env, 10_000);
+  {
+    const { child, base } = await startServer(env);
+    try {
+      out.search = await load(`${base}/tilbud?q=kurs&fylke=50&type=kurs-og-opplaering`, {}, 20);
+      out.api = await load(`${base}/api/hsds/services?per_page=50`, {}, 20);
+      out.export10k = await exportRun(base, child.pid);
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+  }
+  generate(env, 90_000);
+  {
+    const { child, base } = await startServer(env);
+    try {
+      out.export100k = await exportRun(base, child.pid);
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+  }
+  return out;
+}
+
 function build() {
   console.log("Building the production bundle…");
   const result = spawnSync("npx", ["react-router", "build"], { cwd: root, stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
@@ -88,11 +140,11 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function load(url, headers = {}) {
+async function load(url, headers = {}, conns = connections) {
   const latencies = [];
   const result = await autocannon({
     url,
-    connections,
+    connections: conns,
     duration,
     headers,
     setupClient(client) {
@@ -175,6 +227,21 @@ const postgres = await withPostgres((url) =>
 );
 if (postgres) results.push(postgres);
 
+// Tilbud: the offers directory with generated offers (issue 3's figures).
+const directory = [];
+if (!process.env.BENCH_SKIP_DIRECTORY) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-dir-"));
+  try {
+    directory.push(await measureDirectory("PGlite", { DATABASE_URL: "", DATA_DIR: dir }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const pgDirectory = await withPostgres((url) =>
+    measureDirectory("PostgreSQL", { DATABASE_URL: url, SESSION_SECRET: "bench-secret-bench-secret-bench-secret" }),
+  );
+  if (pgDirectory) directory.push(pgDirectory);
+}
+
 const row = (cells) => `| ${cells.join(" | ")} |`;
 console.log(`\nKnutepunkt bench — ${os.cpus().length} CPU, Node ${process.version}, ${connections} connections × ${duration} s\n`);
 console.log(row(["database", "page", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "cold start ms", "memory MB"]));
@@ -182,6 +249,23 @@ console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "
 for (const r of results) {
   for (const [page, m] of [["front page /", r.front], ["logged-in /min-side", r.start]]) {
     console.log(row([r.label, page, m.rps, m.p50, m.p95, m.p99, m.errors, r.coldStartMs, r.memoryMb]));
+  }
+}
+if (directory.length) {
+  console.log(`\nTilbud with 10,000 generated offers, 20 connections × ${duration} s; NDJSON export of everything at 10k and 100k\n`);
+  console.log(row(["database", "what", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"]));
+  console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:"]));
+  for (const d of directory) {
+    console.log(row([d.label, "search /tilbud?q=kurs&fylke=50&type=…", d.search.rps, d.search.p50, d.search.p95, d.search.p99, d.search.errors]));
+    console.log(row([d.label, "HSDS /api/hsds/services?per_page=50", d.api.rps, d.api.p50, d.api.p95, d.api.p99, d.api.errors]));
+  }
+  console.log("");
+  console.log(row(["database", "offers", "NDJSON lines", "seconds", "server memory before MB", "peak MB"]));
+  console.log(row(["---", "---:", "---:", "---:", "---:", "---:"]));
+  for (const d of directory) {
+    for (const [n, e] of [["10,000", d.export10k], ["100,000", d.export100k]]) {
+      console.log(row([d.label, n, e.lines, e.seconds, e.memoryBeforeMb, e.memoryPeakMb]));
+    }
   }
 }
 console.log("\nClient JavaScript per page (from the build):");

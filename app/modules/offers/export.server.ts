@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, type SQL } from "drizzle-orm";
+import { and, asc, gt, type SQL } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "~/db/client.server";
-import { organizations, services } from "./offers.schema";
+import { services } from "./offers.schema";
 import { offerConditions, type OfferFilters } from "./offers.server";
 import { fullServices } from "./hsds.server";
 
@@ -47,7 +47,6 @@ export function exportOffers(db: Db, filters: OfferFilters, format: ExportFormat
       const rows = await db
         .select({ id: services.id })
         .from(services)
-        .innerJoin(organizations, eq(organizations.id, services.organizationId))
         .where(and(...conditions, lastId ? gt(services.id, lastId) : undefined))
         .orderBy(asc(services.id))
         .limit(batchSize);

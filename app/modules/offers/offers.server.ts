@@ -21,7 +21,12 @@ export type OfferFilters = {
 
 /** The WHERE conditions shared by the search page and the HSDS API: all combined as AND. */
 export function offerConditions(filters: OfferFilters): SQL[] {
-  const conditions: SQL[] = [isNull(services.archivedAt), isNull(organizations.archivedAt)];
+  // The organization's archive flag as a correlated probe, so queries over services alone (exports,
+  // keyset paging) can walk the primary key in order instead of joining and sorting everything.
+  const conditions: SQL[] = [
+    isNull(services.archivedAt),
+    sql`not exists (select 1 from ${organizations} archived where archived.id = ${services.organizationId} and archived.archived_at is not null)`,
+  ];
   for (const word of searchWords(filters.q)) {
     conditions.push(
       sql`(to_tsvector('norwegian', ${document}) @@ to_tsquery('norwegian', ${`${word}:*`}) or ${document} ilike ${`%${word}%`})`,

@@ -24,7 +24,7 @@ try {
       console.error(`No account with that e-mail address. Sign up first.`);
       process.exitCode = 1;
     } else {
-      await recordAudit(handle.db, { actorUserId: null, action: "update", subjectUserId: user.id, entityType: "user", entityId: user.id, details: { isAdmin, via: "command line" } });
+      await recordAudit(handle.db, { actorUserId: null, action: isAdmin ? "create" : "delete", subjectUserId: user.id, entityType: "admin_right", entityId: user.id, details: { via: "command line" } });
       console.log(isAdmin ? "The account is now an administrator." : "The account is no longer an administrator.");
     }
   } finally {

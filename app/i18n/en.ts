@@ -163,6 +163,9 @@ export const en: Messages = {
   "audit.create.invitation": "Sent an invitation",
   "audit.read.session": "Saw your login session",
 
+  "audit.create.admin_right": "Gave you administrator rights",
+  "audit.delete.admin_right": "Took away your administrator rights",
+
   "pager.newer": "Newer",
   "pager.older": "Older",
 

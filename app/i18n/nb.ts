@@ -165,6 +165,9 @@ export const nb = {
   "audit.create.invitation": "Sendte en invitasjon",
   "audit.read.session": "Så innloggingen din",
 
+  "audit.create.admin_right": "Ga deg administratorrettigheter",
+  "audit.delete.admin_right": "Tok bort administratorrettighetene dine",
+
   "pager.newer": "Nyere",
   "pager.older": "Eldre",
 

@@ -163,6 +163,9 @@ export const nn: Messages = {
   "audit.create.invitation": "Sende ein invitasjon",
   "audit.read.session": "Såg innlogginga di",
 
+  "audit.create.admin_right": "Gav deg administratorrettar",
+  "audit.delete.admin_right": "Tok bort administratorrettane dine",
+
   "pager.newer": "Nyare",
   "pager.older": "Eldre",
 

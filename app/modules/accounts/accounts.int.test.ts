@@ -93,8 +93,12 @@ describe(`accounts on ${dbKind}`, () => {
     const session = await createSession(db, id);
     expect(await changePassword(db, id, { currentPassword: "galt-passord-000", password: "byttet-passord-66" })).toEqual({ ok: false, reason: "wrong_password" });
     expect(await getSessionUser(db, session, 30)).toBeTruthy();
+    await requestPasswordReset(db, mailer(), { email: "kari@example.org", publicUrl: "http://x", lang: "nb", siteName: "K" });
+    const pending = /\/nytt-passord\/([A-Za-z0-9_-]+)/.exec((await listOutbox(db))[0]!.body)![1]!;
     expect(await changePassword(db, id, { currentPassword: "heilt-nytt-passord-3", password: "byttet-passord-66" })).toEqual({ ok: true });
     expect(await getSessionUser(db, session, 30)).toBeUndefined();
+    // A reset link asked for before the change no longer works.
+    expect((await resetPassword(db, pending, "noko-heilt-anna-7")).ok).toBe(false);
   });
 
   it("deletes an account: gone, sessions gone, and the audit trail shows who deleted what", async () => {

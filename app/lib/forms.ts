@@ -54,3 +54,10 @@ function isMessageKeyLike(message: string) {
 export function formError(formError: MessageKey, formData?: FormData, errors: Record<string, MessageKey> = {}): FormErrors {
   return { ok: false, errors, values: formData ? formValues(formData) : {}, formError };
 }
+
+/** A GET form's query string as form data for parseForm; `lang` belongs to the app, not the form. */
+export function queryAsForm(url: URL): FormData {
+  const form = new FormData();
+  for (const [key, value] of url.searchParams) if (key !== "lang") form.append(key, value);
+  return form;
+}

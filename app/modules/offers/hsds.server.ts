@@ -1,28 +1,10 @@
 import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { locations, organizations, serviceAtLocations, services } from "./offers.schema";
-import { offerConditions } from "./offers.server";
+import { offerConditions, serviceColumns } from "./offers.server";
 import { clean, kindForTerm, kindTaxonomy, termObject, type ServiceParams } from "./hsds";
 import type { OfferKind } from "./offers";
 
-const serviceColumns = {
-  id: services.id,
-  organizationId: services.organizationId,
-  name: services.name,
-  alternateName: services.alternateName,
-  description: services.description,
-  url: services.url,
-  email: services.email,
-  status: services.status,
-  applicationProcess: services.applicationProcess,
-  eligibilityDescription: services.eligibilityDescription,
-  feesDescription: services.feesDescription,
-  assuredDate: services.assuredDate,
-  kind: services.kind,
-  targetGroups: services.targetGroups,
-  noReferral: services.noReferral,
-  free: services.free,
-};
 type ServiceRow = { [K in keyof typeof serviceColumns]: (typeof serviceColumns)[K]["_"]["data"] | null };
 
 const organizationColumns = {

@@ -117,23 +117,30 @@ async function placesOf(db: Db, serviceIds: string[]) {
 }
 
 /** The whole offer for /tilbud/:id (public), or undefined when unknown or archived. */
+/** A service's own columns, as the offer page and the HSDS API read them. */
+export const serviceColumns = {
+  id: services.id,
+  organizationId: services.organizationId,
+  name: services.name,
+  alternateName: services.alternateName,
+  description: services.description,
+  url: services.url,
+  email: services.email,
+  status: services.status,
+  applicationProcess: services.applicationProcess,
+  eligibilityDescription: services.eligibilityDescription,
+  feesDescription: services.feesDescription,
+  assuredDate: services.assuredDate,
+  kind: services.kind,
+  targetGroups: services.targetGroups,
+  noReferral: services.noReferral,
+  free: services.free,
+};
+
 export async function getOffer(db: Db, id: string) {
   const [row] = await db
     .select({
-      id: services.id,
-      name: services.name,
-      alternateName: services.alternateName,
-      description: services.description,
-      url: services.url,
-      email: services.email,
-      applicationProcess: services.applicationProcess,
-      eligibilityDescription: services.eligibilityDescription,
-      feesDescription: services.feesDescription,
-      assuredDate: services.assuredDate,
-      kind: services.kind,
-      targetGroups: services.targetGroups,
-      noReferral: services.noReferral,
-      free: services.free,
+      ...serviceColumns,
       organization: { id: organizations.id, name: organizations.name, description: organizations.description, website: organizations.website },
     })
     .from(services)

@@ -2,7 +2,7 @@ import type { Route } from "./+types/export";
 import { z } from "zod";
 import { getServices } from "~/lib/services.server";
 import { getRequestState } from "~/lib/request.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, queryAsForm } from "~/lib/forms";
 import { translate } from "~/i18n/i18n";
 import { searchSchema } from "../offers.forms";
 import { exportOffers, type ExportFormat } from "../export.server";
@@ -17,10 +17,7 @@ const types: Record<ExportFormat, string> = {
 
 /** GET /tilbud/eksport?format=json|ndjson|csv&…search filters: all matching offers as an HSDS download, streamed. */
 export function loader({ request, context }: Route.LoaderArgs) {
-  const url = new URL(request.url);
-  const form = new FormData();
-  for (const [key, value] of url.searchParams) if (key !== "lang") form.append(key, value);
-  const parsed = parseForm(exportSchema, form);
+  const parsed = parseForm(exportSchema, queryAsForm(new URL(request.url)));
   if (!parsed.ok) {
     const lang = getRequestState(context).lang;
     const lines = Object.entries(parsed.errors).map(([field, key]) => `${field}: ${translate(lang, key)}`);

@@ -3,7 +3,7 @@ import { Button, Card, Field, Heading, Input, Label, Link, Paragraph, Tag } from
 import { data } from "react-router";
 import type { Route } from "./+types/offer-search";
 import { getServices } from "~/lib/services.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, queryAsForm } from "~/lib/forms";
 import { searchOffers } from "../offers.server";
 import { searchSchema } from "../offers.forms";
 import { offerKinds, targetGroups } from "../offers";
@@ -21,9 +21,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const query = new URLSearchParams(url.searchParams);
   query.delete("lang");
-  const form = new FormData();
-  for (const [key, value] of query) form.append(key, value);
-  const parsed = parseForm(searchSchema, form);
+  const parsed = parseForm(searchSchema, queryAsForm(url));
   const options = {
     fylker: fylker.map((f) => ({ value: f.fylkesnummer, label: f.navn })).sort((a, b) => a.label.localeCompare(b.label, "nb")),
     kommuner: kommuner.map((k) => ({ value: k.kommunenummer, label: `${k.navn} (${k.fylke})` })),

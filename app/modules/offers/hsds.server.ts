@@ -4,6 +4,7 @@ import { locations, organizations, serviceAtLocations, services } from "./offers
 import { offerConditions, serviceColumns } from "./offers.server";
 import { clean, kindForTerm, kindTaxonomy, termObject, type ServiceParams } from "./hsds";
 import type { OfferKind } from "./offers";
+import { loadDetails, type Details } from "./hsds-details.server";
 
 type ServiceRow = { [K in keyof typeof serviceColumns]: (typeof serviceColumns)[K]["_"]["data"] | null };
 
@@ -24,6 +25,10 @@ const locationColumns = {
   name: locations.name,
   alternateName: locations.alternateName,
   description: locations.description,
+  url: locations.url,
+  transportation: locations.transportation,
+  latitude: locations.latitude,
+  longitude: locations.longitude,
   kommunenummer: locations.kommunenummer,
   fylkesnummer: locations.fylkesnummer,
 };
@@ -53,33 +58,46 @@ function serviceObject(row: ServiceRow) {
   };
 }
 
-function organizationObject(row: { [K in keyof typeof organizationColumns]: unknown }) {
-  return clean({
-    id: row.id as string,
-    name: row.name as string,
-    alternate_name: row.alternateName,
-    description: row.description as string,
-    email: row.email,
-    website: row.website,
-    organisasjonsnummer: row.organisasjonsnummer,
-    // HSDS organization_identifiers carry the organisasjonsnummer for other tools.
-    organization_identifiers: row.organisasjonsnummer
-      ? [{ id: row.id as string, organization_id: row.id as string, identifier_type: "organisasjonsnummer", identifier_scheme: "NO-BRC", identifier: row.organisasjonsnummer as string }]
-      : null,
-  });
+function organizationObject(row: { [K in keyof typeof organizationColumns]: unknown }, details?: Details) {
+  const { identifiers, ...attached } = details?.forOrganization(row.id as string) ?? { identifiers: [] };
+  // HSDS organization_identifiers carry the organisasjonsnummer (Brønnøysund, scheme NO-BRC) first, then others.
+  const organisasjonsnummer = row.organisasjonsnummer
+    ? [{ id: row.id as string, organization_id: row.id as string, identifier_type: "organisasjonsnummer", identifier_scheme: "NO-BRC", identifier: row.organisasjonsnummer as string }]
+    : [];
+  const allIdentifiers = [...organisasjonsnummer, ...identifiers];
+  return {
+    ...clean({
+      id: row.id as string,
+      name: row.name as string,
+      alternate_name: row.alternateName,
+      description: row.description as string,
+      email: row.email,
+      website: row.website,
+      organisasjonsnummer: row.organisasjonsnummer,
+      organization_identifiers: allIdentifiers.length ? allIdentifiers : null,
+    }),
+    ...attached,
+  };
 }
 
-function locationObject(row: { [K in keyof typeof locationColumns]: unknown }) {
-  return clean({
-    id: row.id as string,
-    location_type: row.locationType as string,
-    organization_id: row.organizationId,
-    name: row.name,
-    alternate_name: row.alternateName,
-    description: row.description,
-    kommunenummer: row.kommunenummer,
-    fylkesnummer: row.fylkesnummer,
-  });
+function locationObject(row: { [K in keyof typeof locationColumns]: unknown }, details?: Details) {
+  return {
+    ...clean({
+      id: row.id as string,
+      location_type: row.locationType as string,
+      url: row.url,
+      organization_id: row.organizationId,
+      name: row.name,
+      alternate_name: row.alternateName,
+      description: row.description,
+      transportation: row.transportation,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      kommunenummer: row.kommunenummer,
+      fylkesnummer: row.fylkesnummer,
+    }),
+    ...(details?.forLocation(row.id as string) ?? {}),
+  };
 }
 
 function attributesFor(serviceId: string, kind: string | null) {
@@ -141,13 +159,19 @@ async function withDetails(db: Db, rows: ServiceRow[]) {
       .where(inArray(serviceAtLocations.serviceId, ids))
       .orderBy(asc(locations.name), asc(serviceAtLocations.id)),
   ]);
-  const orgById = new Map(orgs.map((o) => [o.id, organizationObject(o)]));
+  const details = await loadDetails(db, { services: ids, organizations: orgIds, locations: [...new Set(sals.map((s) => s.id))], serviceAtLocations: sals.map((s) => s.salId) });
+  const orgById = new Map(orgs.map((o) => [o.id, organizationObject(o, details)]));
   return rows.map((r) => ({
     ...serviceObject(r),
+    ...details.forService(r.id!),
     organization: orgById.get(r.organizationId!),
     service_at_locations: sals
       .filter((s) => s.serviceId === r.id)
-      .map((s) => clean({ id: s.salId, service_id: s.serviceId, location_id: s.id, description: s.salDescription, location: locationObject(s) })),
+      .map((s) => ({
+        ...clean({ id: s.salId, service_id: s.serviceId, location_id: s.id, description: s.salDescription }),
+        ...details.forServiceAtLocation(s.salId),
+        location: locationObject(s, details),
+      })),
     attributes: attributesFor(r.id!, r.kind),
   }));
 }
@@ -170,7 +194,7 @@ export async function getService(db: Db, id: string) {
     .select(serviceColumns)
     .from(services)
     .innerJoin(organizations, eq(organizations.id, services.organizationId))
-    .where(and(eq(services.id, id), isNull(services.archivedAt)));
+    .where(and(eq(services.id, id), isNull(services.archivedAt), isNull(organizations.archivedAt)));
   return (await withDetails(db, rows))[0];
 }
 
@@ -186,7 +210,7 @@ export async function listOrganizations(db: Db, params: { page: number; per_page
     .orderBy(asc(organizations.name), asc(organizations.id))
     .limit(params.per_page)
     .offset((params.page - 1) * params.per_page);
-  return { total: totalRow?.n ?? 0, items: rows.map(organizationObject) };
+  return { total: totalRow?.n ?? 0, items: rows.map((r) => organizationObject(r)) };
 }
 
 export async function getOrganization(db: Db, id: string) {
@@ -198,7 +222,8 @@ export async function getOrganization(db: Db, id: string) {
     .innerJoin(organizations, eq(organizations.id, services.organizationId))
     .where(and(eq(services.organizationId, id), isNull(services.archivedAt)))
     .orderBy(asc(services.name));
-  return { ...organizationObject(row), services: list.map(serviceObject) };
+  const details = await loadDetails(db, { services: [], organizations: [id], locations: [], serviceAtLocations: [] });
+  return { ...organizationObject(row, details), services: list.map(serviceObject) };
 }
 
 /** GET /service_at_locations: the same service filters, one item per (service, location). */
@@ -244,6 +269,8 @@ export async function getServiceAtLocation(db: Db, id: string) {
     .where(and(eq(serviceAtLocations.id, id), isNull(services.archivedAt)));
   if (!row) return undefined;
   const service = await getService(db, row.serviceId);
-  const { service_at_locations: _sals, ...serviceOnly } = service ?? {};
-  return clean({ id: row.salId, service_id: row.serviceId, location_id: row.id, description: row.salDescription, location: locationObject(row), service: service ? serviceOnly : undefined });
+  if (!service) return undefined;
+  const { service_at_locations: sals, ...serviceOnly } = service;
+  const sal = sals.find((s) => s.id === row.salId);
+  return sal ? { ...sal, service: serviceOnly } : undefined;
 }

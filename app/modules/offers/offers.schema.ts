@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps } from "~/db/columns";
 import { centres } from "~/modules/centres/centres.schema";
 
@@ -65,6 +65,10 @@ export const locations = pgTable(
     name: text("name"),
     alternateName: text("alternate_name"),
     description: text("description"),
+    url: text("url"),
+    transportation: text("transportation"),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
     kommunenummer: text("kommunenummer"),
     fylkesnummer: text("fylkesnummer"),
     ...timestamps(),
@@ -107,4 +111,215 @@ export const offerMetadata = pgTable(
     updatedBy: uuid("updated_by"),
   },
   (t) => [index("offer_metadata_resource_idx").on(t.resourceId, t.lastActionDate)],
+);
+
+/*
+ * The HSDS objects that hang off services, locations and organizations. Each row belongs to exactly one
+ * parent through a nullable foreign key per possible parent (as HSDS's tabular format has them), and goes
+ * with it when the parent is deleted. None of them carries personal data: contacts are roles
+ * ("Koordinator"), not private persons, and the edit forms say so.
+ */
+const serviceRef = () => uuid("service_id").references(() => services.id, { onDelete: "cascade" });
+const locationRef = () => uuid("location_id").references(() => locations.id, { onDelete: "cascade" });
+const organizationRef = () => uuid("organization_id").references(() => organizations.id, { onDelete: "cascade" });
+const salRef = () => uuid("service_at_location_id").references(() => serviceAtLocations.id, { onDelete: "cascade" });
+
+/** HSDS address of a location. Norway: state_province is the fylke, country "NO". */
+export const addresses = pgTable(
+  "addresses",
+  {
+    id: id(),
+    locationId: locationRef().notNull(),
+    attention: text("attention"),
+    address1: text("address_1").notNull(),
+    address2: text("address_2"),
+    city: text("city").notNull(),
+    region: text("region"),
+    stateProvince: text("state_province").notNull().default(""),
+    postalCode: text("postal_code").notNull(),
+    country: text("country").notNull().default("NO"),
+    addressType: text("address_type").notNull().default("physical"),
+    ...timestamps(),
+  },
+  (t) => [index("addresses_location_idx").on(t.locationId)],
+);
+
+/** HSDS contact: a role or a named contact point of an organization, service or location. */
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: id(),
+    organizationId: organizationRef(),
+    serviceId: serviceRef(),
+    locationId: locationRef(),
+    serviceAtLocationId: salRef(),
+    name: text("name"),
+    title: text("title"),
+    department: text("department"),
+    email: text("email"),
+    ...timestamps(),
+  },
+  (t) => [index("contacts_service_idx").on(t.serviceId), index("contacts_location_idx").on(t.locationId), index("contacts_org_idx").on(t.organizationId)],
+);
+
+/** HSDS phone of an organization, service, location or contact. */
+export const phones = pgTable(
+  "phones",
+  {
+    id: id(),
+    organizationId: organizationRef(),
+    serviceId: serviceRef(),
+    locationId: locationRef(),
+    contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "cascade" }),
+    serviceAtLocationId: salRef(),
+    number: text("number").notNull(),
+    extension: integer("extension"),
+    type: text("type"),
+    description: text("description"),
+    ...timestamps(),
+  },
+  (t) => [index("phones_service_idx").on(t.serviceId), index("phones_location_idx").on(t.locationId), index("phones_org_idx").on(t.organizationId), index("phones_contact_idx").on(t.contactId)],
+);
+
+/** HSDS schedule: iCalendar RRULE parts plus opening times (local Norwegian time) and a free-text note. */
+export const schedules = pgTable(
+  "schedules",
+  {
+    id: id(),
+    serviceId: serviceRef(),
+    locationId: locationRef(),
+    serviceAtLocationId: salRef(),
+    validFrom: date("valid_from"),
+    validTo: date("valid_to"),
+    dtstart: date("dtstart"),
+    timezone: numeric("timezone"),
+    until: date("until"),
+    count: integer("count"),
+    wkst: text("wkst"),
+    freq: text("freq"),
+    interval: integer("interval"),
+    byday: text("byday"),
+    byweekno: text("byweekno"),
+    bymonthday: integer("bymonthday"),
+    byyearday: integer("byyearday"),
+    description: text("description"),
+    opensAt: text("opens_at"),
+    closesAt: text("closes_at"),
+    scheduleLink: text("schedule_link"),
+    attendingType: text("attending_type"),
+    notes: text("notes"),
+    ...timestamps(),
+  },
+  (t) => [index("schedules_service_idx").on(t.serviceId), index("schedules_location_idx").on(t.locationId), index("schedules_sal_idx").on(t.serviceAtLocationId)],
+);
+
+/** HSDS language a service, location or phone is offered in (ISO 639-1 code). */
+export const languages = pgTable(
+  "languages",
+  {
+    id: id(),
+    serviceId: serviceRef(),
+    locationId: locationRef(),
+    phoneId: uuid("phone_id").references(() => phones.id, { onDelete: "cascade" }),
+    name: text("name"),
+    code: text("code"),
+    note: text("note"),
+    ...timestamps(),
+  },
+  (t) => [index("languages_service_idx").on(t.serviceId), index("languages_location_idx").on(t.locationId)],
+);
+
+/** HSDS accessibility of a location (step-free access, hearing loop, …). */
+export const accessibilities = pgTable(
+  "accessibilities",
+  {
+    id: id(),
+    locationId: locationRef().notNull(),
+    description: text("description"),
+    details: text("details"),
+    url: text("url"),
+    ...timestamps(),
+  },
+  (t) => [index("accessibilities_location_idx").on(t.locationId)],
+);
+
+/** HSDS service area. Norwegian profile: a kommune or fylke by number, as well as a name. */
+export const serviceAreas = pgTable(
+  "service_areas",
+  {
+    id: id(),
+    serviceId: serviceRef().notNull(),
+    name: text("name"),
+    description: text("description"),
+    extent: text("extent"),
+    extentType: text("extent_type"),
+    uri: text("uri"),
+    kommunenummer: text("kommunenummer"),
+    fylkesnummer: text("fylkesnummer"),
+    ...timestamps(),
+  },
+  (t) => [index("service_areas_service_idx").on(t.serviceId)],
+);
+
+/** HSDS cost option of a service (NOK unless said otherwise). */
+export const costOptions = pgTable(
+  "cost_options",
+  {
+    id: id(),
+    serviceId: serviceRef().notNull(),
+    validFrom: date("valid_from"),
+    validTo: date("valid_to"),
+    option: text("option"),
+    currency: text("currency"),
+    amount: numeric("amount", { mode: "number" }),
+    amountDescription: text("amount_description"),
+    ...timestamps(),
+  },
+  (t) => [index("cost_options_service_idx").on(t.serviceId)],
+);
+
+/**
+ * HSDS organization identifiers other than the organisasjonsnummer (which the profile keeps on the
+ * organization and the API lists first), e.g. a charity register number.
+ */
+export const organizationIdentifiers = pgTable(
+  "organization_identifiers",
+  {
+    id: id(),
+    organizationId: organizationRef().notNull(),
+    identifierScheme: text("identifier_scheme"),
+    identifierType: text("identifier_type").notNull(),
+    identifier: text("identifier").notNull(),
+    ...timestamps(),
+  },
+  (t) => [index("organization_identifiers_org_idx").on(t.organizationId)],
+);
+
+/**
+ * An import of offers (HSDS JSON or tabular CSV) between upload and the end of the run: the checked rows
+ * wait here for the preview, and the run writes its progress here so the page can show it. Directory data
+ * only — no personal data. Old imports are removed after a day.
+ */
+export const offerImports = pgTable(
+  "offer_imports",
+  {
+    id: id(),
+    /** The centre the offers are imported for; null: the network's own (administrators). */
+    centreId: uuid("centre_id").references(() => centres.id, { onDelete: "cascade" }),
+    createdBy: uuid("created_by").notNull(),
+    fileName: text("file_name").notNull(),
+    format: text("format").notNull(),
+    /** preview → running → done | failed */
+    status: text("status").notNull().default("preview"),
+    totalRows: integer("total_rows").notNull().default(0),
+    validRows: integer("valid_rows").notNull().default(0),
+    processedRows: integer("processed_rows").notNull().default(0),
+    importedRows: integer("imported_rows").notNull().default(0),
+    /** The checked rows: each row's data, label and problems. */
+    payload: jsonb("payload").notNull(),
+    error: text("error"),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [index("offer_imports_created_idx").on(t.createdAt)],
 );

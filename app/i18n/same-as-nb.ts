@@ -1,6 +1,14 @@
 /** Keys whose translation is rightly identical to bokmål, per language. Reviewed by hand. */
 export const sameAsNb: { nn: readonly string[]; en: readonly string[] } = {
   nn: [
+    "offers.detail.when",
+    "offers.detail.languages",
+    "offers.detail.online",
+    "offers.detail.postal",
+    "offers.detail.extension",
+    "offers.detail.sms",
+    "offers.detail.phone",
+    "offers.detail.orgnr",
     "offers.edit.free",
     "offers.edit.link",
     "offers.edit.yes",

@@ -81,3 +81,16 @@ describe(`every HSDS object of a service on ${dbKind}`, () => {
     expect(again?.service_at_locations[0]?.location.addresses).toHaveLength(1);
   });
 });
+
+describe(`the offer page on ${dbKind}`, () => {
+  it("shows place names and leaves out schedules that have ended", async () => {
+    const { getOfferPage } = await import("./offer-page.server");
+    const ended = { id: "0b7a1c52-1111-4c3e-9a10-0000000001d1", freq: "WEEKLY", byday: "FR", opens_at: "10:00", closes_at: "12:00", valid_to: "2026-06-30" };
+    await db.transaction((tx) => saveHsdsService(tx as unknown as Db, { ...item, schedules: [...item.schedules!, ended] }, null, { replace: true }));
+    const page = await getOfferPage(db, item.id, "2026-11-23");
+    expect(page?.service.schedules?.map((s) => s.byday)).toEqual(["1TH"]);
+    expect((await getOfferPage(db, item.id, "2026-06-01"))?.service.schedules).toHaveLength(2);
+    expect(page?.service.service_at_locations[0]?.location.place).toEqual({ kommune: "Trondheim", fylke: "Trøndelag" });
+    expect(page?.service.service_areas?.[0]?.place).toEqual({ kommune: "Trondheim", fylke: "Trøndelag" });
+  });
+});

@@ -58,7 +58,9 @@ function serviceObject(row: ServiceRow) {
   };
 }
 
-function organizationObject(row: { [K in keyof typeof organizationColumns]: unknown }, details?: Details) {
+type OrganizationRow = { [K in keyof typeof organizationColumns]: (typeof organizationColumns)[K]["_"]["data"] | null };
+
+function organizationObject(row: OrganizationRow, details?: Details) {
   const { identifiers, ...attached } = details?.forOrganization(row.id as string) ?? { identifiers: [] };
   // HSDS organization_identifiers carry the organisasjonsnummer (Brønnøysund, scheme NO-BRC) first, then others.
   const organisasjonsnummer = row.organisasjonsnummer
@@ -80,7 +82,9 @@ function organizationObject(row: { [K in keyof typeof organizationColumns]: unkn
   };
 }
 
-function locationObject(row: { [K in keyof typeof locationColumns]: unknown }, details?: Details) {
+type LocationRow = { [K in keyof typeof locationColumns]: (typeof locationColumns)[K]["_"]["data"] | null };
+
+function locationObject(row: LocationRow, details?: Details) {
   return {
     ...clean({
       id: row.id as string,
@@ -96,7 +100,7 @@ function locationObject(row: { [K in keyof typeof locationColumns]: unknown }, d
       kommunenummer: row.kommunenummer,
       fylkesnummer: row.fylkesnummer,
     }),
-    ...(details?.forLocation(row.id as string) ?? {}),
+    ...(details?.forLocation(row.id!) ?? {}),
   };
 }
 

@@ -102,8 +102,8 @@ export function page<T>(contents: T[], total: number, pageNumber: number, perPag
 }
 
 /** HSDS fields are optional but never null: drop nulls and undefined. */
-export function clean<T extends Record<string, unknown>>(object: T): Partial<T> {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+export function clean<T extends Record<string, unknown>>(object: T): { [K in keyof T]?: Exclude<T[K], null | undefined> } {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== null && v !== undefined)) as { [K in keyof T]?: Exclude<T[K], null | undefined> };
 }
 
 /** Query parameters as an object, with a clear message per bad parameter. */

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDb, dbKind } from "../../../tests/support/test-db";
 import type { Db, DbHandle } from "~/db/client.server";
 import { loadDemoData } from "~/modules/platform/demo.server";
-import { getOffer, loadHsdsServices, searchOffers } from "./offers.server";
+import { loadHsdsServices, searchOffers } from "./offers.server";
+import { getOfferPage } from "./offer-page.server";
 import { searchSchema } from "./offers.forms";
 import { listCentres } from "~/modules/centres/centres.server";
 import { services } from "./offers.schema";
@@ -87,9 +88,9 @@ describe(`offers directory on ${dbKind}`, () => {
 
   it("shows the whole offer with its places", async () => {
     const [krafttak] = (await search({ q: "Krafttak" })).offers;
-    const offer = await getOffer(db, krafttak!.id);
-    expect(offer?.organization.name).toBe("Krafttak for sang");
-    expect(offer?.places.map((p) => p.kommune)).toContain("Steinkjer");
-    expect(await getOffer(db, "00000000-0000-4000-8000-000000000000")).toBeUndefined();
+    const offer = (await getOfferPage(db, krafttak!.id))?.service;
+    expect(offer?.organization?.name).toBe("Krafttak for sang");
+    expect(offer?.service_at_locations.map((s) => s.location.place?.kommune)).toContain("Steinkjer");
+    expect(await getOfferPage(db, "00000000-0000-4000-8000-000000000000")).toBeUndefined();
   });
 });

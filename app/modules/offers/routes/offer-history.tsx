@@ -5,7 +5,7 @@ import { getServices } from "~/lib/services.server";
 import { requireUser } from "~/lib/request.server";
 import { guard, notFound, uuidPattern } from "~/lib/route-helpers.server";
 import { offerHistory } from "../manage.server";
-import { getOffer } from "../offers.server";
+import { getOfferPage } from "../offer-page.server";
 import { AppLink } from "~/components/app-link";
 import { TableWrap } from "~/components/table-wrap";
 import { useT } from "~/i18n/use-t";
@@ -18,8 +18,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   if (!uuidPattern.test(params.offerId)) notFound();
   const { db } = getServices();
   const history = await guard(() => offerHistory(db, user.actor, params.offerId));
-  const offer = await getOffer(db, params.offerId);
-  return { id: params.offerId, name: offer?.name ?? "", history: history.map((h) => ({ ...h, at: h.at.toISOString() })) };
+  const offer = await getOfferPage(db, params.offerId);
+  return { id: params.offerId, name: offer?.service.name ?? "", history: history.map((h) => ({ ...h, at: h.at.toISOString() })) };
 }
 
 export default function OfferHistory() {

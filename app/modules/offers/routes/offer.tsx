@@ -3,16 +3,15 @@ import { Alert, Button, Heading, Link, List, Paragraph, Tag } from "@digdir/desi
 import type { Route } from "./+types/offer";
 import { getServices } from "~/lib/services.server";
 import { notFound, uuidPattern } from "~/lib/route-helpers.server";
-import { getOffer } from "../offers.server";
+import { getOfferPage, type OfferPage } from "../offer-page.server";
 import { canEditOffer, markChecked } from "../manage.server";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { guard } from "~/lib/route-helpers.server";
 import { CsrfField } from "~/components/form";
-import { services } from "../offers.schema";
-import { eq } from "drizzle-orm";
 import { AppLink } from "~/components/app-link";
-import { useT } from "~/i18n/use-t";
+import { useLang, useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
+import { describeSchedule } from "../schedule";
 
 export const meta: Route.MetaFunction = ({ data, matches, error }) => {
   if (error) return [];
@@ -22,11 +21,9 @@ export const meta: Route.MetaFunction = ({ data, matches, error }) => {
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   if (!uuidPattern.test(params.offerId)) notFound();
-  const { db } = getServices();
-  const offer = await getOffer(db, params.offerId);
-  if (!offer) notFound();
-  const [owner] = await db.select({ centreId: services.centreId }).from(services).where(eq(services.id, offer.id));
-  return { offer, canEdit: canEditOffer(getRequestState(context).actor, owner?.centreId ?? null) };
+  const page = await getOfferPage(getServices().db, params.offerId);
+  if (!page) notFound();
+  return { offer: page.service, canEdit: canEditOffer(getRequestState(context).actor, page.centreId) };
 }
 
 /** "Mark as checked" (coordinators of the offer's centre, administrators). */
@@ -37,12 +34,107 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   return redirect(`/tilbud/${params.offerId}?kontrollert=1`);
 }
 
+type Offer = OfferPage["service"];
+type Schedule = NonNullable<Offer["schedules"]>[number];
+type Phone = NonNullable<Offer["phones"]>[number];
+type Contact = NonNullable<Offer["contacts"]>[number];
+
+/** One schedule: the rule in the visitor's language, then the offer's own words (as written, in bokmål). */
+function ScheduleText({ schedule }: { schedule: Schedule }) {
+  const lang = useLang();
+  const rule = describeSchedule({ ...schedule, bymonthday: schedule.bymonthday ? Number(schedule.bymonthday) : null }, lang);
+  const own = [rule ? schedule.description : undefined, schedule.notes].filter(Boolean).join(" ");
+  return (
+    <>
+      {rule || <span lang="nb">{schedule.description}</span>}
+      {own ? (
+        <>
+          {rule ? " – " : " "}
+          <span lang="nb">{own}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Schedules({ list }: { list?: Schedule[] }) {
+  if (!list?.length) return null;
+  return (
+    <List.Unordered>
+      {list.map((s) => (
+        <List.Item key={s.id}>
+          <ScheduleText schedule={s} />
+        </List.Item>
+      ))}
+    </List.Unordered>
+  );
+}
+
+function PhoneLink({ phone }: { phone: Phone }) {
+  const t = useT();
+  const href = `${phone.type === "text" ? "sms" : "tel"}:${(phone.number ?? "").replace(/[^+\d]/g, "")}`;
+  return (
+    <>
+      <Link href={href}>{phone.number}</Link>
+      {phone.extension ? ` (${t("offers.detail.extension")} ${phone.extension})` : null}
+      {phone.type === "text" ? ` – ${t("offers.detail.sms")}` : null}
+      {phone.description ? (
+        <>
+          {" – "}
+          <span lang="nb">{phone.description}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Phones({ list }: { list?: Phone[] }) {
+  if (!list?.length) return null;
+  return (
+    <List.Unordered>
+      {list.map((p) => (
+        <List.Item key={p.id}>
+          <PhoneLink phone={p} />
+        </List.Item>
+      ))}
+    </List.Unordered>
+  );
+}
+
+function Contacts({ list }: { list?: Contact[] }) {
+  if (!list?.length) return null;
+  return (
+    <List.Unordered>
+      {list.map((c) => (
+        <List.Item key={c.id}>
+          <span lang="nb">{[c.name, c.title, c.department].filter(Boolean).join(", ")}</span>
+          {c.email ? (
+            <>
+              {" – "}
+              <Link href={`mailto:${c.email}`}>{c.email}</Link>
+            </>
+          ) : null}
+          {c.phones?.map((p) => (
+            <span key={p.id}>
+              {" – "}
+              <PhoneLink phone={p} />
+            </span>
+          ))}
+        </List.Item>
+      ))}
+    </List.Unordered>
+  );
+}
+
 /** The whole offer in the visitor's language; the offer's own text stays as written. */
 export default function Offer() {
   const t = useT();
   const { offer, canEdit } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const yesUnknown = (value: boolean | null, yes: MessageKey, no: MessageKey) => (value === true ? t(yes) : value === false ? t(no) : t("offers.unknown"));
+  const yesUnknown = (value: boolean | undefined, yes: MessageKey, no: MessageKey) => (value === true ? t(yes) : value === false ? t(no) : t("offers.unknown"));
+  const sals = offer.service_at_locations;
+  const hasSchedules = Boolean(offer.schedules?.length || sals.some((s) => s.schedules?.length || s.location.schedules?.length));
+  const places = offer.service_areas?.filter((a) => a.place || a.name) ?? [];
   return (
     <article className="kp-stack kp-narrow">
       <Paragraph data-size="sm">
@@ -73,34 +165,117 @@ export default function Offer() {
           </Form>
         </div>
       ) : null}
-      {offer.alternateName ? (
+      {offer.alternate_name ? (
         <Paragraph data-size="lg" lang="nb">
-          {offer.alternateName}
+          {offer.alternate_name}
         </Paragraph>
       ) : null}
       <div className="kp-actions">
-        {offer.kind ? <Tag data-color="neutral">{t(`offers.kind.${offer.kind}` as MessageKey)}</Tag> : null}
-        {offer.noReferral ? <Tag data-color="success">{t("offers.no_referral")}</Tag> : null}
+        {offer.tilbudstype ? <Tag data-color="neutral">{t(`offers.kind.${offer.tilbudstype}` as MessageKey)}</Tag> : null}
+        {offer.ingen_henvisning ? <Tag data-color="success">{t("offers.no_referral")}</Tag> : null}
+        {offer.gratis ? <Tag data-color="success">{t("offers.detail.free")}</Tag> : null}
       </div>
       {/* The offer's own text stays as written (bokmål for now): marked so screen readers switch language. */}
-      <Paragraph lang="nb">{offer.description}</Paragraph>
+      {offer.description ? <Paragraph lang="nb">{offer.description}</Paragraph> : null}
+
+      <Heading level={2} data-size="sm">
+        {t("offers.detail.when")}
+      </Heading>
+      {hasSchedules ? (
+        <>
+          <Schedules list={offer.schedules} />
+          {sals.map((s) =>
+            s.schedules?.length || s.location.schedules?.length ? (
+              <div key={s.id}>
+                {sals.length > 1 ? <Paragraph data-size="sm">{s.location.name ?? s.location.place?.kommune}</Paragraph> : null}
+                <Schedules list={[...(s.schedules ?? []), ...(s.location.schedules ?? [])]} />
+              </div>
+            ) : null,
+          )}
+        </>
+      ) : (
+        <Paragraph>{t("offers.detail.no_schedule")}</Paragraph>
+      )}
 
       <Heading level={2} data-size="sm">
         {t("offers.detail.who")}
       </Heading>
-      {offer.targetGroups.length ? <Paragraph>{offer.targetGroups.map((g) => t(`offers.target.${g}` as MessageKey)).join(", ")}</Paragraph> : null}
-      {offer.eligibilityDescription ? <Paragraph lang="nb">{offer.eligibilityDescription}</Paragraph> : null}
-      {!offer.targetGroups.length && !offer.eligibilityDescription ? <Paragraph>{t("offers.unknown")}</Paragraph> : null}
+      {offer.malgruppe.length ? <Paragraph>{offer.malgruppe.map((g) => t(`offers.target.${g}` as MessageKey)).join(", ")}</Paragraph> : null}
+      {offer.eligibility_description ? <Paragraph lang="nb">{offer.eligibility_description}</Paragraph> : null}
+      {!offer.malgruppe.length && !offer.eligibility_description ? <Paragraph>{t("offers.unknown")}</Paragraph> : null}
+      {places.length ? (
+        <Paragraph>
+          {t("offers.detail.area")}{" "}
+          {places.map((a) => (a.place ? [a.place.kommune, a.place.fylke].filter(Boolean).join(", ") : a.name)).join("; ")}
+        </Paragraph>
+      ) : null}
+      {offer.languages?.length ? (
+        <Paragraph>
+          {t("offers.detail.languages")} <span lang="nb">{offer.languages.map((l) => [l.name ?? l.code, l.note].filter(Boolean).join(" – ")).join(", ")}</span>
+        </Paragraph>
+      ) : null}
 
       <Heading level={2} data-size="sm">
         {t("offers.detail.where")}
       </Heading>
-      {offer.places.length ? (
-        <List.Unordered>
-          {offer.places.map((p, i) => (
-            <List.Item key={`${p.name}-${i}`}>{p.name && p.name !== p.kommune ? `${p.name}, ${p.kommune} (${p.fylke})` : `${p.kommune} (${p.fylke})`}</List.Item>
-          ))}
-        </List.Unordered>
+      {sals.length ? (
+        <div className="kp-stack">
+          {sals.map((sal) => {
+            const l = sal.location;
+            const placeLine = l.place ? `${l.place.kommune} (${l.place.fylke})` : "";
+            return (
+              <section key={sal.id} aria-label={l.name ?? placeLine} className="kp-place">
+                <Paragraph>
+                  <strong lang="nb">{l.name && l.name !== l.place?.kommune ? l.name : placeLine}</strong>
+                  {l.name && l.name !== l.place?.kommune && placeLine ? `, ${placeLine}` : null}
+                  {l.location_type === "virtual" ? ` – ${t("offers.detail.online")}` : null}
+                </Paragraph>
+                {l.addresses?.map((a) => (
+                  <Paragraph key={a.id} data-size="sm">
+                    {[a.attention, a.address_1, a.address_2, `${a.postal_code} ${a.city}`].filter(Boolean).join(", ")}
+                    {a.address_type === "postal" ? ` (${t("offers.detail.postal")})` : null}
+                  </Paragraph>
+                ))}
+                {sal.description ? (
+                  <Paragraph data-size="sm" lang="nb">
+                    {sal.description}
+                  </Paragraph>
+                ) : null}
+                {l.transportation ? (
+                  <Paragraph data-size="sm">
+                    {t("offers.detail.transport")} <span lang="nb">{l.transportation}</span>
+                  </Paragraph>
+                ) : null}
+                {l.accessibility?.length ? (
+                  <Paragraph data-size="sm">
+                    {t("offers.detail.accessibility")}{" "}
+                    <span lang="nb">{l.accessibility.map((a) => [a.description, a.details].filter(Boolean).join(" ")).join(" ")}</span>
+                    {l.accessibility.map((a) =>
+                      a.url ? (
+                        <span key={a.id}>
+                          {" "}
+                          <Link href={a.url}>{t("offers.detail.more")}</Link>
+                        </span>
+                      ) : null,
+                    )}
+                  </Paragraph>
+                ) : null}
+                {l.languages?.length ? (
+                  <Paragraph data-size="sm">
+                    {t("offers.detail.languages")} <span lang="nb">{l.languages.map((x) => x.name ?? x.code).join(", ")}</span>
+                  </Paragraph>
+                ) : null}
+                <Phones list={[...(sal.phones ?? []), ...(l.phones ?? [])]} />
+                <Contacts list={[...(sal.contacts ?? []), ...(l.contacts ?? [])]} />
+                {l.url ? (
+                  <Paragraph data-size="sm">
+                    <Link href={l.url}>{l.url}</Link>
+                  </Paragraph>
+                ) : null}
+              </section>
+            );
+          })}
+        </div>
       ) : (
         <Paragraph>{t("offers.no_place")}</Paragraph>
       )}
@@ -108,12 +283,26 @@ export default function Offer() {
       <Heading level={2} data-size="sm">
         {t("offers.detail.contact")}
       </Heading>
-      {offer.applicationProcess ? <Paragraph lang="nb">{offer.applicationProcess}</Paragraph> : null}
+      {offer.application_process ? <Paragraph lang="nb">{offer.application_process}</Paragraph> : null}
       <dl>
         <dt>{t("offers.detail.referral")}</dt>
-        <dd>{yesUnknown(offer.noReferral, "offers.detail.referral_no", "offers.detail.referral_yes")}</dd>
+        <dd>{yesUnknown(offer.ingen_henvisning, "offers.detail.referral_no", "offers.detail.referral_yes")}</dd>
         <dt>{t("offers.detail.price")}</dt>
-        <dd>{offer.feesDescription ?? yesUnknown(offer.free, "offers.detail.free", "offers.detail.paid")}</dd>
+        <dd>
+          {offer.fees_description ? <span lang="nb">{offer.fees_description}</span> : yesUnknown(offer.gratis, "offers.detail.free", "offers.detail.paid")}
+          {offer.cost_options?.map((c) => (
+            <span key={c.id} className="kp-block">
+              <span lang="nb">{c.option}</span>
+              {c.amount !== undefined ? `${c.option ? ": " : ""}${t.number(c.amount)} ${c.currency ?? "NOK"}` : null}
+              {c.amount_description ? (
+                <>
+                  {" "}
+                  <span lang="nb">{c.amount_description}</span>
+                </>
+              ) : null}
+            </span>
+          ))}
+        </dd>
         {offer.url ? (
           <>
             <dt>{t("centre.field.website")}</dt>
@@ -131,18 +320,33 @@ export default function Offer() {
           </>
         ) : null}
       </dl>
-      {!offer.url && !offer.email && !offer.applicationProcess ? <Paragraph>{t("offers.detail.no_contact")}</Paragraph> : null}
+      {offer.phones?.length ? (
+        <>
+          <Paragraph>{t("offers.detail.phone")}</Paragraph>
+          <Phones list={offer.phones} />
+        </>
+      ) : null}
+      <Contacts list={offer.contacts} />
+      {!offer.url && !offer.email && !offer.application_process && !offer.phones?.length && !offer.contacts?.length ? <Paragraph>{t("offers.detail.no_contact")}</Paragraph> : null}
 
       <Heading level={2} data-size="sm">
         {t("offers.detail.organization")}
       </Heading>
       <Paragraph>
-        <strong>{offer.organization.name}</strong>
+        <strong>{offer.organization?.name}</strong>
+        {offer.organization?.organisasjonsnummer ? ` (${t("offers.detail.orgnr")} ${offer.organization.organisasjonsnummer})` : null}
       </Paragraph>
-      {offer.organization.description ? <Paragraph lang="nb">{offer.organization.description}</Paragraph> : null}
+      {offer.organization?.description ? <Paragraph lang="nb">{offer.organization.description}</Paragraph> : null}
+      {offer.organization?.website ? (
+        <Paragraph>
+          <Link href={offer.organization.website}>{offer.organization.website}</Link>
+        </Paragraph>
+      ) : null}
+      <Phones list={offer.organization?.phones} />
+      <Contacts list={offer.organization?.contacts} />
 
       <Paragraph data-size="sm" className="kp-muted">
-        {offer.assuredDate ? t("offers.checked", { date: t.date(offer.assuredDate) }) : t("offers.not_checked")}
+        {offer.assured_date ? t("offers.checked", { date: t.date(offer.assured_date) }) : t("offers.not_checked")}
       </Paragraph>
     </article>
   );

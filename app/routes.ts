@@ -19,9 +19,14 @@ export default [
   route("tilbud", "modules/offers/routes/offer-search.tsx"),
   route("tilbud/kontroll", "modules/offers/routes/unchecked-offers.tsx"),
   route("tilbud/eksport", "modules/offers/routes/export.tsx"),
+  route("tilbud/ny", "modules/offers/routes/new-offer.tsx"),
   route("tilbud/:offerId", "modules/offers/routes/offer.tsx"),
   route("tilbud/:offerId/rediger", "modules/offers/routes/edit-offer.tsx"),
   route("tilbud/:offerId/historikk", "modules/offers/routes/offer-history.tsx"),
+  route("tilbud/:offerId/steder", "modules/offers/routes/offer-places.tsx"),
+  route("tilbud/:offerId/steder/:placeId", "modules/offers/routes/edit-place.tsx"),
+  route("tilbud/:offerId/tider", "modules/offers/routes/offer-schedules.tsx"),
+  route("tilbud/:offerId/kontakt", "modules/offers/routes/offer-contact.tsx"),
 
   // Open Referral HSDS 3.0 read API (public, JSON, CORS open for GET).
   route("api/hsds", "modules/offers/routes/api/root.tsx"),

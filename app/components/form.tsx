@@ -27,7 +27,7 @@ type TextFieldProps = {
   description?: ReactNode;
   error?: MessageKey;
   defaultValue?: string;
-  type?: "text" | "email" | "password" | "tel" | "url";
+  type?: "text" | "email" | "password" | "tel" | "url" | "time" | "date";
   autoComplete?: string;
   required?: boolean;
   maxLength?: number;
@@ -142,7 +142,7 @@ export function CheckboxGroup({
 }
 
 /** Summary of all errors at the top of a form, each linking to its field. */
-export function FormErrorSummary({ errors, labels, formError }: { errors: Record<string, MessageKey>; labels: Record<string, string>; formError?: MessageKey }) {
+export function FormErrorSummary({ errors, labels, formError, idPrefix = "field" }: { errors: Record<string, MessageKey>; labels: Record<string, string>; formError?: MessageKey; idPrefix?: string }) {
   const t = useT();
   const fields = Object.entries(errors);
   if (fields.length === 0 && !formError) return null;
@@ -153,7 +153,7 @@ export function FormErrorSummary({ errors, labels, formError }: { errors: Record
         {formError ? <ErrorSummary.Item>{t(formError)}</ErrorSummary.Item> : null}
         {fields.map(([field, key]) => (
           <ErrorSummary.Item key={field}>
-            <ErrorSummary.Link href={`#field-${field}`} data-field-link={field}>
+            <ErrorSummary.Link href={`#${idPrefix}-${field}`} data-field-link={field}>
               {labels[field] ? `${labels[field]}: ` : ""}
               {t(key)}
             </ErrorSummary.Link>

@@ -56,6 +56,25 @@ async function loadForEdit(db: Db, actor: Actor | null, id: string) {
   return row;
 }
 
+/** The offer's owner, when the actor may edit it (ForbiddenError / NotFoundError otherwise). */
+export async function requireEditableOffer(db: Db, actor: Actor | null, id: string) {
+  const row = await loadForEdit(db, actor, id);
+  return { id: row.id, centreId: row.centreId, name: row.name };
+}
+
+/** One row of an offer's change log: a part of the offer (a place, a time, a phone) added, changed or removed. */
+export async function logOfferChange(db: Db, actor: Actor, serviceId: string, change: { action: "create" | "update" | "delete"; field: string; before?: string; after?: string }) {
+  await db.insert(offerMetadata).values({
+    resourceId: serviceId,
+    resourceType: "service",
+    lastActionType: change.action,
+    fieldName: change.field,
+    previousValue: change.before ?? "",
+    replacementValue: change.after ?? "",
+    updatedBy: actor.userId,
+  });
+}
+
 export function canEditOffer(actor: Actor | null, centreId: string | null) {
   return Boolean(actor && (centreId ? can(actor, "offer.edit", centreId) : actor.isAdmin));
 }

@@ -156,6 +156,9 @@ export default function Offer() {
       {canEdit ? (
         <div className="kp-actions" data-testid="offer-tools">
           <AppLink to={`/tilbud/${offer.id}/rediger`}>{t("offers.edit.link")}</AppLink>
+          <AppLink to={`/tilbud/${offer.id}/steder`}>{t("offers.place.title")}</AppLink>
+          <AppLink to={`/tilbud/${offer.id}/tider`}>{t("offers.schedule.title")}</AppLink>
+          <AppLink to={`/tilbud/${offer.id}/kontakt`}>{t("offers.contact.title")}</AppLink>
           <AppLink to={`/tilbud/${offer.id}/historikk`}>{t("offers.history.title")}</AppLink>
           <Form method="post" className="kp-inline-form">
             <CsrfField />

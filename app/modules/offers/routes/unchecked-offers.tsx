@@ -31,6 +31,9 @@ export default function UncheckedOffers() {
           <Paragraph>{t("offers.unchecked.archived")}</Paragraph>
         </Alert>
       ) : null}
+      <div className="kp-actions" data-testid="coordinator-tools">
+        <AppLink to="/tilbud/ny">{t("offers.new.link")}</AppLink>
+      </div>
       <Paragraph>{t("offers.unchecked.intro")}</Paragraph>
       {offers.length === 0 ? <Paragraph>{t("offers.unchecked.none")}</Paragraph> : null}
       <List.Unordered>

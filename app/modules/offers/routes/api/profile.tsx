@@ -30,6 +30,12 @@ export function loader(_: Route.LoaderArgs) {
           fylkesnummer: { type: "string", pattern: "^[0-9]{2}$", description: "SSB fylkesnummer (2024 classification)." },
         },
       },
+      "service_area.json": {
+        properties: {
+          kommunenummer: { type: "string", pattern: "^[0-9]{4}$", description: "The kommune the service covers (SSB 2024), when it covers one." },
+          fylkesnummer: { type: "string", pattern: "^[0-9]{2}$", description: "The fylke the service covers (SSB 2024), when it covers one." },
+        },
+      },
       "organization.json": {
         properties: { organisasjonsnummer: { type: "string", pattern: "^[0-9]{9}$", description: "Norwegian organisation number (Enhetsregisteret)." } },
       },

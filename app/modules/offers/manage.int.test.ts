@@ -82,6 +82,15 @@ describe(`editing offers on ${dbKind}`, () => {
     expect((await getOfferForEdit(db, admin, kjokkenpraten)).description).toBe("Versjon A");
   });
 
+  it("lets exactly one of several saves sent at the same moment win", async () => {
+    const opened = await getOfferForEdit(db, admin, kjokkenpraten);
+    const results = await Promise.all(
+      ["A", "B", "C", "D"].map((v, i) => updateOffer(db, i % 2 ? admin : romCoordinator, kjokkenpraten, form({ name: "Kjøkkenpraten", description: `Samtidig ${v}`, version: opened.version }))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toHaveLength(3);
+  });
+
   it("refuses a coordinator of another centre, and a participant", async () => {
     const opened = await getOfferForEdit(db, admin, kjokkenpraten);
     await expect(updateOffer(db, kbtCoordinator, kjokkenpraten, form({ name: "Overtatt", version: opened.version }))).rejects.toBeInstanceOf(ForbiddenError);

@@ -45,12 +45,14 @@ const hsdsField: Record<Field | "assuredDate" | "archivedAt", string> = {
 
 const asText = (value: unknown) => (value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : String(value));
 
-async function loadForEdit(db: Db, actor: Actor | null, id: string) {
-  const [row] = await db
+async function loadForEdit(db: Db, actor: Actor | null, id: string, options: { lock?: boolean } = {}) {
+  const query = db
     .select({ ...editable, id: services.id, centreId: services.centreId, updatedAt: services.updatedAt, assuredDate: services.assuredDate, organization: organizations.name })
     .from(services)
     .innerJoin(organizations, eq(organizations.id, services.organizationId))
     .where(and(eq(services.id, id), isNull(services.archivedAt)));
+  // Inside a save, lock the offer's row so two saves at the same moment cannot both pass the version check.
+  const [row] = options.lock ? await query.for("update", { of: services }) : await query;
   if (!row) throw new NotFoundError();
   if (!actor || !(row.centreId ? can(actor, "offer.edit", row.centreId) : actor.isAdmin)) throw new ForbiddenError();
   return row;
@@ -87,7 +89,7 @@ export async function getOfferForEdit(db: Db, actor: Actor | null, id: string) {
 
 export async function updateOffer(db: Db, actor: Actor | null, id: string, input: OfferInput): Promise<{ ok: true } | { ok: false; reason: "changed" }> {
   return db.transaction(async (tx) => {
-    const current = await loadForEdit(tx as unknown as Db, actor, id);
+    const current = await loadForEdit(tx as unknown as Db, actor, id, { lock: true });
     if (current.updatedAt.toISOString() !== input.version) return { ok: false as const, reason: "changed" as const };
     const changes: { field: Field; before: unknown; after: unknown }[] = [];
     for (const field of Object.keys(editable) as Field[]) {
@@ -170,7 +172,7 @@ export async function uncheckedOffers(db: Db, actor: Actor | null, today = osloT
     .select({ id: services.id, name: services.name, alternateName: services.alternateName, assuredDate: services.assuredDate, organization: organizations.name })
     .from(services)
     .innerJoin(organizations, eq(organizations.id, services.organizationId))
-    .where(and(isNull(services.archivedAt), stale, scope))
+    .where(and(isNull(services.archivedAt), isNull(organizations.archivedAt), stale, scope))
     .orderBy(sql`${services.assuredDate} nulls first`, services.name)
     .limit(500);
 }

@@ -10,6 +10,8 @@ import { expectNoAxeViolations, launch, logIn, newContext, noScriptContext, scre
 let browser: Browser;
 let kbt = "";
 let krafttak = "";
+let krafttakOrganization = "";
+let krafttakPlace = "";
 beforeAll(async () => {
   browser = await launch();
   const context = await newContext(browser, { js: true, width: 1280 });
@@ -18,6 +20,11 @@ beforeAll(async () => {
   kbt = (await page.getByRole("link", { name: /^KBT/ }).getAttribute("href")) ?? "";
   await page.goto("/tilbud?q=krafttak");
   krafttak = (await page.getByRole("link", { name: "Krafttak for sang" }).getAttribute("href")) ?? "";
+  const organizations = (await (await page.request.get("/api/hsds/organizations?search=Krafttak")).json()) as { contents: { id: string }[] };
+  krafttakOrganization = `/tilbud/organisasjoner/${organizations.contents[0]?.id ?? ""}`;
+  await logIn(page, "admin@example.org");
+  await page.goto(`${krafttak}/steder`);
+  krafttakPlace = (await page.getByTestId("places").getByRole("link").first().getAttribute("href")) ?? "";
   await context.close();
 });
 afterAll(async () => {
@@ -54,8 +61,18 @@ const pages: PageCase[] = [
   { name: "outbox", path: () => "/admin/utboks", as: "admin@example.org" },
   { name: "edit-offer", path: () => `${krafttak}/rediger`, as: "admin@example.org" },
   { name: "offer-history", path: () => `${krafttak}/historikk`, as: "admin@example.org" },
+  { name: "new-offer", path: () => "/tilbud/ny", as: "admin@example.org" },
+  { name: "offer-places", path: () => `${krafttak}/steder`, as: "admin@example.org" },
+  { name: "edit-place", path: () => krafttakPlace, as: "admin@example.org" },
+  { name: "offer-times", path: () => `${krafttak}/tider`, as: "admin@example.org" },
+  { name: "offer-contact", path: () => `${krafttak}/kontakt`, as: "admin@example.org" },
   { name: "unchecked-offers", path: () => "/tilbud/kontroll", as: "admin@example.org" },
   { name: "unchecked-offers-coordinator", path: () => "/tilbud/kontroll", as: "koordinator@example.org" },
+  { name: "organizations", path: () => "/tilbud/organisasjoner", as: "admin@example.org" },
+  { name: "organizations-coordinator", path: () => "/tilbud/organisasjoner", as: "koordinator@example.org" },
+  { name: "new-organization", path: () => "/tilbud/organisasjoner/ny", as: "admin@example.org" },
+  { name: "new-organization-coordinator", path: () => "/tilbud/organisasjoner/ny", as: "koordinator@example.org" },
+  { name: "edit-organization", path: () => krafttakOrganization, as: "admin@example.org" },
 ];
 
 const sessions = new Map<string, BrowserContext>();

@@ -35,6 +35,9 @@ export default function UncheckedOffers() {
         <AppLink to="/tilbud/ny">{t("offers.new.link")}</AppLink>
       </div>
       <Paragraph>{t("offers.unchecked.intro")}</Paragraph>
+      <Paragraph>
+        <AppLink to="/tilbud/organisasjoner">{t("offers.org.list_title")}</AppLink>
+      </Paragraph>
       {offers.length === 0 ? <Paragraph>{t("offers.unchecked.none")}</Paragraph> : null}
       <List.Unordered>
         {offers.map((o) => (

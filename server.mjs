@@ -52,15 +52,32 @@ export async function createServer({ env = process.env } = {}) {
   app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
   // Large bodies (by Content-Length) are refused before they reach the app, with a short bilingual 413.
+  // The one exception: offer imports (POST /tilbud/import, CSV or JSON files) may be up to 10 MB. An upload
+  // over that is discarded and the import page is shown again, with status 413 and a message in the
+  // person's language (the marker header is the one in app/modules/offers/import.server.ts).
   const maxBody = 1_000_000;
+  const maxImportBody = 10_500_000; // 10 MB of files and the multipart framing around them
+  const importPaths = ["/tilbud/import", "/tilbud/import.data"];
+  const tooLargeHeader = "x-knutepunkt-upload-too-large";
   app.use((req, res, next) => {
+    delete req.headers[tooLargeHeader];
     const length = Number(req.headers["content-length"] ?? 0);
     // A body without a length (chunked) cannot be bounded cheaply here: refuse it. Browsers send a length.
     if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && req.headers["content-length"] === undefined && req.headers["transfer-encoding"]) {
       res.status(411).type("text/plain; charset=utf-8").send("Length required");
       return;
     }
-    if (length > maxBody) {
+    const isImport = req.method === "POST" && importPaths.includes(req.path);
+    if (length > (isImport ? maxImportBody : maxBody)) {
+      if (isImport && req.path === "/tilbud/import") {
+        req.resume();
+        req.method = "GET";
+        req.headers[tooLargeHeader] = "1";
+        delete req.headers["content-length"];
+        delete req.headers["content-type"];
+        next();
+        return;
+      }
       res.status(413).type("text/plain; charset=utf-8").send("For stor forespørsel / Request too large");
       return;
     }

@@ -8,6 +8,7 @@ import { createMailer, type Mailer } from "~/modules/platform/mail.server";
 import { loadDemoData } from "~/modules/platform/demo.server";
 import { pruneSessions } from "~/modules/accounts/accounts.server";
 import { pruneRateLimits } from "~/modules/platform/rate-limit.server";
+import { failInterruptedImports } from "~/modules/offers/import.server";
 import { log, errorFields, setLogLevel } from "./log.server";
 
 export type Cookies = { session: Cookie; csrf: Cookie; lang: Cookie };
@@ -76,6 +77,8 @@ async function start(env: Record<string, string | undefined>): Promise<Services>
         log.warn("demo.active", { note: "Demo accounts with a published password are active. Set DEMO=0 on a fresh database for real use." });
       }
     }
+    // Offer imports left "running" by a process that stopped cannot finish: say so on their page.
+    await failInterruptedImports(handle.db);
     services = { config, handle, db: handle.db, secret, mailer, cookies: makeCookies(secret, config) };
     log.info("services.started", { database: handle.kind, ms: Date.now() - started, mail: mailer.kind });
     cleanupTimer = setInterval(() => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expectNoAxeViolations, launch, logIn, newContext, noScriptContext, screenshot } from "./browser";
+import { createImportPreview } from "./import-files";
 
 /**
  * Every page, as the role that can see it: axe (WCAG 2.1 A/AA) reports zero violations
@@ -10,6 +11,7 @@ import { expectNoAxeViolations, launch, logIn, newContext, noScriptContext, scre
 let browser: Browser;
 let kbt = "";
 let krafttak = "";
+let importPreview = "";
 let krafttakOrganization = "";
 let krafttakPlace = "";
 beforeAll(async () => {
@@ -26,6 +28,7 @@ beforeAll(async () => {
   await page.goto(`${krafttak}/steder`);
   krafttakPlace = (await page.getByTestId("places").getByRole("link").first().getAttribute("href")) ?? "";
   await context.close();
+  importPreview = await createImportPreview(browser);
 });
 afterAll(async () => {
   await browser?.close();
@@ -68,6 +71,9 @@ const pages: PageCase[] = [
   { name: "offer-contact", path: () => `${krafttak}/kontakt`, as: "admin@example.org" },
   { name: "unchecked-offers", path: () => "/tilbud/kontroll", as: "admin@example.org" },
   { name: "unchecked-offers-coordinator", path: () => "/tilbud/kontroll", as: "koordinator@example.org" },
+  { name: "offer-import", path: () => "/tilbud/import", as: "koordinator@example.org" },
+  { name: "offer-import-admin", path: () => "/tilbud/import", as: "admin@example.org" },
+  { name: "offer-import-preview", path: () => importPreview, as: "koordinator@example.org" },
   { name: "organizations", path: () => "/tilbud/organisasjoner", as: "admin@example.org" },
   { name: "organizations-coordinator", path: () => "/tilbud/organisasjoner", as: "koordinator@example.org" },
   { name: "new-organization", path: () => "/tilbud/organisasjoner/ny", as: "admin@example.org" },

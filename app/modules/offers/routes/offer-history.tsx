@@ -52,9 +52,8 @@ export default function OfferHistory() {
                 <Table.Row key={h.id}>
                   <Table.Cell>{t.date(h.at, "datetime")}</Table.Cell>
                   <Table.Cell>{h.by ?? t("access.deleted_account")}</Table.Cell>
-                  <Table.Cell>
-                    <code>{h.field}</code>
-                  </Table.Cell>
+                  {/* An import writes one row per offer: which file it came from. */}
+                  <Table.Cell>{h.action === "import" ? t("offers.import.history") : <code>{h.field}</code>}</Table.Cell>
                   <Table.Cell lang="nb">{h.before || "–"}</Table.Cell>
                   <Table.Cell lang="nb">{h.after || "–"}</Table.Cell>
                 </Table.Row>

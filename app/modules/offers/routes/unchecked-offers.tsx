@@ -33,6 +33,7 @@ export default function UncheckedOffers() {
       ) : null}
       <div className="kp-actions" data-testid="coordinator-tools">
         <AppLink to="/tilbud/ny">{t("offers.new.link")}</AppLink>
+        <AppLink to="/tilbud/import">{t("offers.import.link")}</AppLink>
       </div>
       <Paragraph>{t("offers.unchecked.intro")}</Paragraph>
       <Paragraph>

@@ -41,5 +41,39 @@ export function loader(_: Route.LoaderArgs) {
       },
       "openapi.json": { query_parameters: { "/services": ["kommunenummer", "fylkesnummer"], "/service_at_locations": ["kommunenummer", "fylkesnummer"] } },
     },
+    // The same fields as columns of HSDS tabular CSV, as the import at /tilbud/import reads them.
+    tabular: {
+      files: [
+        "organizations.csv",
+        "services.csv",
+        "locations.csv",
+        "service_at_locations.csv (also service_at_location.csv)",
+        "addresses.csv",
+        "phones.csv",
+        "schedules.csv",
+        "contacts.csv",
+        "languages.csv",
+        "accessibility.csv",
+        "service_areas.csv",
+        "cost_options.csv",
+        "organization_identifiers.csv",
+      ],
+      columns: {
+        "services.csv": {
+          tilbudstype: "An offer kind code (see service.json above). Written-out names are read too: \"Kurs og opplæring\" is kurs-og-opplaering.",
+          malgruppe: "Target group codes separated by \";\" or \",\", for example \"bruker;parorende\".",
+          ingen_henvisning: "true or false (also ja/nei, yes/no, 1/0).",
+          gratis: "true or false (also ja/nei, yes/no, 1/0).",
+        },
+        "locations.csv": { kommunenummer: "Four digits, a kommune of the SSB 2024 classification (\"301\" is read as 0301). fylkesnummer is derived from it." },
+        "service_areas.csv": { kommunenummer: "As in locations.csv.", fylkesnummer: "Two digits (SSB 2024), when no kommunenummer is given." },
+        "organizations.csv": { organisasjonsnummer: "Nine digits with a valid modulus-11 check digit; spaces are ignored. Also taken from organization_identifiers.csv (identifier_type organisasjonsnummer or scheme NO-BRC)." },
+      },
+      notes: [
+        "The first row holds the column names. Files may be separated by commas, semicolons or tabs (found from the first row), in UTF-8 (with or without BOM) or UTF-16 with BOM.",
+        "Rows point at each other by the HSDS *_id columns. A row without an id gets a stable UUID v5 from the centre, the file name and the line, so importing the same file again updates the same offers.",
+        "Decimal commas (59,91) and Norwegian dates (31.01.2026) are read as numbers and ISO dates.",
+      ],
+    },
   });
 }

@@ -5,6 +5,7 @@ import { ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 import { clientContext, redactPath } from "~/lib/request.server";
 import { log, errorFields } from "~/lib/log.server";
+import { getServices } from "~/lib/services.server";
 
 // Extra exports used by server.mjs: everything TypeScript stays inside the Vite build.
 export { createLoadContext } from "~/lib/request.server";
@@ -15,13 +16,23 @@ export { DataDirLockedError } from "~/db/client.server";
 
 export const streamTimeout = 5_000;
 
+/** The map's tile server (MAP_TILES_URL), when the map is on: its images are allowed in img-src. */
+function tilesOrigin(): string | undefined {
+  try {
+    return getServices().config.map?.tilesOrigin;
+  } catch {
+    return undefined; // services not started (a request refused before start): no map either
+  }
+}
+
 /** Content-Security-Policy: scripts only from us, inline ones only with this response's nonce. */
 function csp(nonce: string) {
+  const tiles = tilesOrigin();
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    `img-src 'self' data:${tiles ? ` ${tiles}` : ""}`,
     "font-src 'self'",
     "connect-src 'self'",
     "form-action 'self'",

@@ -21,6 +21,7 @@ export default [
   route("tilbud/eksport", "modules/offers/routes/export.tsx"),
   route("tilbud/import", "modules/offers/routes/import.tsx"),
   route("tilbud/import/:importId", "modules/offers/routes/import-preview.tsx"),
+  route("tilbud/kart", "modules/offers/routes/offer-map.tsx"),
   route("tilbud/organisasjoner", "modules/offers/routes/organizations.tsx"),
   route("tilbud/organisasjoner/ny", "modules/offers/routes/new-organization.tsx"),
   route("tilbud/organisasjoner/:organizationId", "modules/offers/routes/edit-organization.tsx"),

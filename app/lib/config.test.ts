@@ -43,6 +43,53 @@ describe("configuration", () => {
     }
   });
 
+  describe("the map (MAP_TILES_URL, MAP_ATTRIBUTION)", () => {
+    it("is off without MAP_TILES_URL", () => {
+      expect(parseConfig({}).map).toBeUndefined();
+      expect(parseConfig({ MAP_ATTRIBUTION: "© Kartverket" }).map).toBeUndefined();
+    });
+
+    it("reads an https XYZ template, its origin for the CSP, and the credit (a neutral default)", () => {
+      const url = "https://cache.kartverket.no/v1/wmts/1.0.0/topo/default/webmercator/{z}/{y}/{x}.png";
+      expect(parseConfig({ MAP_TILES_URL: url }).map).toEqual({ tilesUrl: url, tilesOrigin: "https://cache.kartverket.no", attribution: "© OpenStreetMap" });
+      expect(parseConfig({ MAP_TILES_URL: url, MAP_ATTRIBUTION: " © Kartverket " }).map?.attribution).toBe("© Kartverket");
+      expect(parseConfig({ MAP_TILES_URL: "https://tiles.example.no:8443/{z}/{x}/{y}.png?key=abc" }).map?.tilesOrigin).toBe("https://tiles.example.no:8443");
+    });
+
+    it("accepts http only on this machine", () => {
+      expect(parseConfig({ MAP_TILES_URL: "http://localhost:8080/{z}/{x}/{y}.png" }).map?.tilesOrigin).toBe("http://localhost:8080");
+      expect(parseConfig({ MAP_TILES_URL: "http://127.0.0.1:8080/{z}/{x}/{y}.png" }).map?.tilesOrigin).toBe("http://127.0.0.1:8080");
+    });
+
+    it.each([
+      ["a missing placeholder", "https://tiles.example.no/{z}/{x}.png", /must contain \{z\}, \{x\} and \{y\}$/],
+      ["no placeholders at all", "https://tiles.example.no/", /must contain/],
+      ["not a URL", "tiles/{z}/{x}/{y}.png", /must be a URL template/],
+      ["a javascript: URL", "javascript:alert(1)//{z}/{x}/{y}", /must start with https:\/\//],
+      ["plain http to another host", "http://tiles.example.no/{z}/{x}/{y}.png", /must start with https:\/\//],
+      ["a data: URL", "data:image/png;base64,{z}{x}{y}", /must start with https:\/\//],
+      ["an unknown placeholder", "https://{s}.tile.example.no/{z}/{x}/{y}.png", /no placeholders other than/],
+      ["a placeholder in the host", "https://{z}.tiles.example.no/{x}/{y}.png", /out of the host name/],
+      ["credentials", "https://user:secret@tiles.example.no/{z}/{x}/{y}.png", /user name or password/],
+    ])("refuses to start, in one line, on %s", (_case, value, why) => {
+      try {
+        parseConfig({ MAP_TILES_URL: value });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as ConfigError).variable).toBe("MAP_TILES_URL");
+        expect((error as Error).message).toMatch(/^Invalid configuration: MAP_TILES_URL /);
+        expect((error as Error).message).toMatch(why);
+        expect((error as Error).message).not.toContain("\n");
+      }
+    });
+
+    it("refuses an attribution that is blank or too long", () => {
+      expect(() => parseConfig({ MAP_TILES_URL: "https://t.example.no/{z}/{x}/{y}.png", MAP_ATTRIBUTION: "   " })).toThrow(/^Invalid configuration: MAP_ATTRIBUTION must be 1 to 200 characters$/);
+      expect(() => parseConfig({ MAP_ATTRIBUTION: "x".repeat(201) })).toThrow(/MAP_ATTRIBUTION/);
+    });
+  });
+
   it("reads PORT, DATA_DIR, SMTP_URL and PUBLIC_URL", () => {
     const config = parseConfig({ PORT: "8080", DATA_DIR: "/var/kp", SMTP_URL: "smtp://mail:25", PUBLIC_URL: "https://kp.example.no/" });
     expect(config).toMatchObject({ port: 8080, dataDir: "/var/kp", smtpUrl: "smtp://mail:25", publicUrl: "https://kp.example.no" });

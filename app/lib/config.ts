@@ -18,7 +18,33 @@ export type Config = {
   sessionIdleMinutes: number;
   secureCookies: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** The map view at /tilbud/kart; undefined (no MAP_TILES_URL) turns it off. */
+  map: MapConfig | undefined;
 };
+
+/** An XYZ tile server: its URL template, its origin (for the CSP) and the credit it requires. */
+export type MapConfig = { tilesUrl: string; tilesOrigin: string; attribution: string };
+
+/**
+ * Why an XYZ tile URL template is not usable, or undefined when it is: https (http only on this machine),
+ * {z}, {x} and {y} in the path or query and no other placeholders, no credentials.
+ */
+export function tileTemplateProblem(template: string): string | undefined {
+  if (!["{z}", "{x}", "{y}"].every((p) => template.includes(p))) return "must contain {z}, {x} and {y}";
+  if (/[{}]/.test(template.replace(/\{[zxy]\}/g, ""))) return "may contain no placeholders other than {z}, {x} and {y}";
+  let one: URL, two: URL;
+  try {
+    one = new URL(template.replace(/\{[zxy]\}/g, "1"));
+    two = new URL(template.replace(/\{[zxy]\}/g, "2"));
+  } catch {
+    return "must be a URL template such as https://tiles.example.no/{z}/{x}/{y}.png";
+  }
+  const local = ["localhost", "127.0.0.1", "[::1]"].includes(one.hostname);
+  if (one.protocol !== "https:" && !(one.protocol === "http:" && local)) return "must start with https:// (http:// only for localhost)";
+  if (one.username || one.password) return "must not contain a user name or password";
+  if (one.origin !== two.origin) return "must keep {z}, {x} and {y} out of the host name";
+  return undefined;
+}
 
 export class ConfigError extends Error {
   constructor(
@@ -46,6 +72,14 @@ const fields = {
   COOKIE_SECURE: flag,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]),
   NODE_ENV: z.enum(["production", "development", "test"]),
+  MAP_TILES_URL: z.string().superRefine((v, ctx) => {
+    const problem = tileTemplateProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
+  MAP_ATTRIBUTION: z
+    .string()
+    .trim()
+    .refine((v) => v.length >= 1 && v.length <= 200, "must be 1 to 200 characters"),
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -68,6 +102,8 @@ export function parseConfig(env: Env): Config {
   const databaseUrl = read(env, "DATABASE_URL");
   const port = read(env, "PORT") ?? 3000;
   const sessionSecret = read(env, "SESSION_SECRET");
+  const tilesUrl = read(env, "MAP_TILES_URL");
+  const attribution = read(env, "MAP_ATTRIBUTION") ?? "© OpenStreetMap";
   if (production && databaseUrl && !sessionSecret) {
     throw new ConfigError("SESSION_SECRET", "is required in production with DATABASE_URL (at least 32 random characters)");
   }
@@ -84,5 +120,6 @@ export function parseConfig(env: Env): Config {
     sessionIdleMinutes: read(env, "SESSION_IDLE_MINUTES") ?? 30,
     secureCookies: read(env, "COOKIE_SECURE") ?? (production && Boolean(databaseUrl)),
     logLevel: read(env, "LOG_LEVEL") ?? "info",
+    map: tilesUrl ? { tilesUrl, tilesOrigin: new URL(tilesUrl.replace(/\{[zxy]\}/g, "0")).origin, attribution } : undefined,
   };
 }

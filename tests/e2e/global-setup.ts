@@ -4,10 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
+import { seedMapPlaces, startTileServer } from "./map-setup";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    tilesOrigin: string;
   }
 }
 
@@ -30,6 +32,9 @@ export default async function setup(project: TestProject) {
   const build = spawnSync("npx", ["react-router", "build"], { cwd: root, stdio: "pipe", encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-e2e-"));
+  // The map view is on, with tiles from a local test server; a few demo places get test-only coordinates.
+  const tiles = await startTileServer();
+  await seedMapPlaces(dataDir);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ["server.mjs"], {
@@ -44,6 +49,8 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: "",
       SMTP_URL: "",
       LOG_LEVEL: "warn",
+      MAP_TILES_URL: tiles.template,
+      MAP_ATTRIBUTION: "",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -60,9 +67,11 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 200));
   }
   project.provide("baseUrl", baseUrl);
+  project.provide("tilesOrigin", tiles.origin);
   return async () => {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
+    await tiles.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -47,6 +47,8 @@ const pages: PageCase[] = [
   { name: "offers-filtered", path: () => "/tilbud?q=sang&fylke=50&ingen_henvisning=" },
   { name: "offers-none", path: () => "/tilbud?q=finnesikkeiheleverden" },
   { name: "offers-bad-filter", path: () => "/tilbud?fylke=99&q=sang", status: 400 },
+  { name: "offer-map", path: () => "/tilbud/kart" },
+  { name: "offer-map-filtered", path: () => "/tilbud/kart?q=krafttak&fylke=50" },
   { name: "offer", path: () => krafttak },
   { name: "centres", path: () => "/sentre" },
   { name: "centre", path: () => kbt },

@@ -98,6 +98,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
           "Opplysningene lagres i en database på senterets egen server.",
           "E-post fra tjenesten sendes gjennom senterets egen e-postserver.",
           "Vi selger aldri opplysningene dine, og vi deler dem ikke med andre.",
+          "Kartet over tilbudene (/tilbud/kart) finnes bare hvis det er slått på. Da henter nettleseren din kartbilder fra en kartleverandør. Leverandøren ser IP-adressen din og hvilket område du ser på, men ikke hva du søkte etter. Resten av tjenesten henter ingenting fra andre.",
         ],
       },
       {
@@ -227,6 +228,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
           "Opplysningane blir lagra i ein database på senteret sin eigen server.",
           "E-post frå tenesta blir send gjennom senteret sin eigen e-postserver.",
           "Vi sel aldri opplysningane dine, og vi deler dei ikkje med andre.",
+          "Kartet over tilboda (/tilbud/kart) finst berre dersom det er slått på. Då hentar nettlesaren din kartbilete frå ein kartleverandør. Leverandøren ser IP-adressa di og kva område du ser på, men ikkje kva du søkte etter. Resten av tenesta hentar ingenting frå andre.",
         ],
       },
       {
@@ -356,6 +358,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
           "Your information is stored in a database on the centre's own server.",
           "E-mail from the service is sent through the centre's own mail server.",
           "We never sell your information, and we do not share it with anyone else.",
+          "The map of services (/tilbud/kart) is only there if it has been turned on. Your browser then fetches map images from a map provider. The provider sees your IP address and which area you look at, but not what you searched for. The rest of the service fetches nothing from others.",
         ],
       },
       {

@@ -17,6 +17,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = 50;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+// BENCH_ONLY_SEARCH=1: only the directory's search (HTML page and .data) at 10,000 offers, on both databases.
+const onlySearch = Boolean(process.env.BENCH_ONLY_SEARCH);
 
 function generate(env, count) {
   const result = spawnSync("npx", ["tsx", "scripts/generate-offers.ts", String(count)], {
@@ -50,6 +52,9 @@ async function measureDirectory(label, env) {
     const { child, base } = await startServer(env);
     try {
       out.search = await load(`${base}/tilbud?q=kurs&fylke=50&type=kurs-og-opplaering`, {}, 20);
+      // The same search as a client-side navigation fetches it (loader data only, no HTML).
+      out.searchData = await load(`${base}/tilbud.data?q=kurs&fylke=50&type=kurs-og-opplaering`, {}, 20);
+      if (onlySearch) return out;
       out.api = await load(`${base}/api/hsds/services?per_page=50`, {}, 20);
       out.export10k = await exportRun(base, child.pid);
     } finally {
@@ -215,17 +220,19 @@ async function withPostgres(fn) {
 build();
 let jsWeight;
 const results = [];
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-"));
-try {
-  // Cold start includes migrations and demo data on a new data folder.
-  results.push(await measure("PGlite", { DATABASE_URL: "", DATA_DIR: dataDir, DEMO: "1" }));
-} finally {
-  fs.rmSync(dataDir, { recursive: true, force: true });
+if (!onlySearch) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-"));
+  try {
+    // Cold start includes migrations and demo data on a new data folder.
+    results.push(await measure("PGlite", { DATABASE_URL: "", DATA_DIR: dataDir, DEMO: "1" }));
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const postgres = await withPostgres((url) =>
+    measure("PostgreSQL", { DATABASE_URL: url, DEMO: "1", SESSION_SECRET: "bench-secret-bench-secret-bench-secret" }),
+  );
+  if (postgres) results.push(postgres);
 }
-const postgres = await withPostgres((url) =>
-  measure("PostgreSQL", { DATABASE_URL: url, DEMO: "1", SESSION_SECRET: "bench-secret-bench-secret-bench-secret" }),
-);
-if (postgres) results.push(postgres);
 
 // Tilbud: the offers directory with generated offers (issue 3's figures).
 const directory = [];
@@ -244,31 +251,37 @@ if (!process.env.BENCH_SKIP_DIRECTORY) {
 
 const row = (cells) => `| ${cells.join(" | ")} |`;
 console.log(`\nKnutepunkt bench — ${os.cpus().length} CPU, Node ${process.version}, ${connections} connections × ${duration} s\n`);
-console.log(row(["database", "page", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "cold start ms", "memory MB"]));
-console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]));
+if (results.length) console.log(row(["database", "page", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "cold start ms", "memory MB"]));
+if (results.length) console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]));
 for (const r of results) {
   for (const [page, m] of [["front page /", r.front], ["logged-in /min-side", r.start]]) {
     console.log(row([r.label, page, m.rps, m.p50, m.p95, m.p99, m.errors, r.coldStartMs, r.memoryMb]));
   }
 }
 if (directory.length) {
-  console.log(`\nTilbud with 10,000 generated offers, 20 connections × ${duration} s; NDJSON export of everything at 10k and 100k\n`);
+  console.log(`\nTilbud with 10,000 generated offers, 20 connections × ${duration} s${onlySearch ? "" : "; NDJSON export of everything at 10k and 100k"}\n`);
   console.log(row(["database", "what", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"]));
   console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:"]));
   for (const d of directory) {
-    console.log(row([d.label, "search /tilbud?q=kurs&fylke=50&type=…", d.search.rps, d.search.p50, d.search.p95, d.search.p99, d.search.errors]));
-    console.log(row([d.label, "HSDS /api/hsds/services?per_page=50", d.api.rps, d.api.p50, d.api.p95, d.api.p99, d.api.errors]));
+    console.log(row([d.label, "search /tilbud?q=kurs&fylke=50&type=… (HTML page)", d.search.rps, d.search.p50, d.search.p95, d.search.p99, d.search.errors]));
+    console.log(row([d.label, "same search as .data (client navigation)", d.searchData.rps, d.searchData.p50, d.searchData.p95, d.searchData.p99, d.searchData.errors]));
+    if (d.api) console.log(row([d.label, "HSDS /api/hsds/services?per_page=50", d.api.rps, d.api.p50, d.api.p95, d.api.p99, d.api.errors]));
   }
-  console.log("");
-  console.log(row(["database", "offers", "NDJSON lines", "seconds", "server memory before MB", "peak MB"]));
-  console.log(row(["---", "---:", "---:", "---:", "---:", "---:"]));
-  for (const d of directory) {
+  const exported = directory.filter((d) => d.export10k);
+  if (exported.length) {
+    console.log("");
+    console.log(row(["database", "offers", "NDJSON lines", "seconds", "server memory before MB", "peak MB"]));
+    console.log(row(["---", "---:", "---:", "---:", "---:", "---:"]));
+  }
+  for (const d of exported) {
     for (const [n, e] of [["10,000", d.export10k], ["100,000", d.export100k]]) {
       console.log(row([d.label, n, e.lines, e.seconds, e.memoryBeforeMb, e.memoryPeakMb]));
     }
   }
 }
-console.log("\nClient JavaScript per page (from the build):");
-for (const [page, w] of [["front page /", jsWeight.front], ["logged-in /min-side", jsWeight.start]]) {
-  console.log(`- ${page}: ${w.files} files, ${w.rawKb} KB raw, ${w.gzipKb} KB gzip`);
+if (jsWeight) {
+  console.log("\nClient JavaScript per page (from the build):");
+  for (const [page, w] of [["front page /", jsWeight.front], ["logged-in /min-side", jsWeight.start]]) {
+    console.log(`- ${page}: ${w.files} files, ${w.rawKb} KB raw, ${w.gzipKb} KB gzip`);
+  }
 }

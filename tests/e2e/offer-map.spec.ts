@@ -145,6 +145,17 @@ describe("the map without JavaScript", () => {
     await context.close();
   });
 
+  it("is reached from the search page with the same filters", async () => {
+    const context = await noScriptContext(browser, 360);
+    const page = await context.newPage();
+    await page.goto("/tilbud?q=krafttak&fylke=50");
+    await Promise.all([page.waitForURL(/\/tilbud\/kart/), page.getByRole("link", { name: "Vis på kart" }).click()]);
+    const url = new URL(page.url());
+    expect(url.searchParams.get("q")).toBe("krafttak");
+    expect(url.searchParams.get("fylke")).toBe("50");
+    await context.close();
+  });
+
   it("passes axe with the app's scripts blocked, in bokmål and English, at 360 and 1280 px", async () => {
     for (const width of [360, 1280]) {
       const context = await noScriptContext(browser, width);

@@ -25,6 +25,9 @@ for (const js of [false, true]) {
       const offers = page.getByTestId("offer");
       expect(await offers.count()).toBe(1);
       expect(await offers.first().textContent()).toContain("Steinkjer");
+      // With a fylke chosen, the kommune list holds that fylke's kommuner only.
+      expect(await page.locator("#field-kommune option", { hasText: "Steinkjer (Trøndelag)" }).count()).toBe(1);
+      expect(await page.locator("#field-kommune option", { hasText: "(Oslo)" }).count()).toBe(0);
       await screenshot(page, `offers-trondelag-${js ? "js" : "nojs"}`);
 
       // The same URL gives the same result to someone else.

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDb, dbKind } from "../../../tests/support/test-db";
 import type { Db, DbHandle } from "~/db/client.server";
 import { loadDemoData } from "~/modules/platform/demo.server";
-import { loadHsdsServices, searchOffers } from "./offers.server";
+import { loadHsdsServices, offerConditions, searchOffers } from "./offers.server";
 import { getOfferPage } from "./offer-page.server";
 import { searchSchema } from "./offers.forms";
 import { listCentres } from "~/modules/centres/centres.server";
 import { services } from "./offers.schema";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 
 let handle: DbHandle;
 let db: Db;
@@ -74,6 +74,21 @@ describe(`offers directory on ${dbKind}`, () => {
     expect(first.offers).toHaveLength(20);
     expect(second.offers.length).toBe(first.total - 20);
     expect(new Set([...first.offers, ...second.offers].map((o) => o.id)).size).toBe(first.total);
+    // A page past the end still knows the total.
+    const past = await search({ side: "50" });
+    expect(past.offers).toEqual([]);
+    expect(past.total).toBe(first.total);
+    expect(past.pages).toBe(second.page);
+  });
+
+  it("matches exactly what `stem prefix query or substring` matches (the stem's substring prefilter drops nothing)", async () => {
+    const doc = sql`${services.name} || ' ' || coalesce(${services.alternateName}, '') || ' ' || ${services.description}`;
+    const ids = async (conditions: ReturnType<typeof offerConditions>) =>
+      (await db.select({ id: services.id }).from(services).where(and(...conditions))).map((r) => r.id).sort();
+    for (const word of ["kurs", "kursene", "kurset", "sang", "sangen", "korsang", "og", "pårørendes", "likepersoner", "mestring", "fontenehus", "arbeidet"]) {
+      const plain = sql`(to_tsvector('norwegian', ${doc}) @@ to_tsquery('norwegian', ${`${word}:*`}) or ${doc} ilike ${`%${word}%`})`;
+      expect(await ids(offerConditions({ q: word })), word).toEqual(await ids([...offerConditions({}), plain]));
+    }
   });
 
   it("treats hostile search text as words, never as query syntax", async () => {

@@ -1,14 +1,15 @@
 import { Form, useLoaderData, useNavigation } from "react-router";
-import { Button, Card, Field, Heading, Input, Label, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Button, Card, Heading, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { data } from "react-router";
 import type { Route } from "./+types/offer-search";
 import { getServices } from "~/lib/services.server";
 import { parseForm, queryAsForm } from "~/lib/forms";
 import { searchOffers } from "../offers.server";
 import { searchSchema } from "../offers.forms";
-import { offerKinds, targetGroups } from "../offers";
-import { fylker, kommuner } from "~/modules/centres/kommuner";
-import { FormErrorSummary, SelectField, TextField } from "~/components/form";
+import { FormErrorSummary } from "~/components/form";
+import { OfferFilterFields, useFilterLabels } from "../components/offer-filters";
+import { ShowOnMapLink } from "../components/map-link";
+import { mapEnabled } from "../map.server";
 import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
@@ -22,16 +23,12 @@ export async function loader({ request }: Route.LoaderArgs) {
   const query = new URLSearchParams(url.searchParams);
   query.delete("lang");
   const parsed = parseForm(searchSchema, queryAsForm(url));
-  const options = {
-    fylker: fylker.map((f) => ({ value: f.fylkesnummer, label: f.navn })).sort((a, b) => a.label.localeCompare(b.label, "nb")),
-    kommuner: kommuner.map((k) => ({ value: k.kommunenummer, label: `${k.navn} (${k.fylke})` })),
-  };
   if (!parsed.ok) {
-    return data({ ...options, errors: parsed.errors, values: parsed.values, result: null }, { status: 400 });
+    return data({ errors: parsed.errors, values: parsed.values, result: null, map: mapEnabled() }, { status: 400 });
   }
   const result = await searchOffers(getServices().db, parsed.data);
   return {
-    ...options,
+    map: mapEnabled(),
     errors: {} as Record<string, MessageKey>,
     values: Object.fromEntries(query) as Record<string, string>,
     result: {
@@ -62,7 +59,8 @@ function pageHref(values: Record<string, string>, page: number) {
 
 export default function OfferSearch() {
   const t = useT();
-  const { fylker, kommuner, errors, values, result } = useLoaderData<typeof loader>();
+  const { errors, values, result, map } = useLoaderData<typeof loader>();
+  const filterLabels = useFilterLabels();
   const searching = useNavigation().state === "loading";
   const maxPlaces = 4;
   return (
@@ -71,21 +69,9 @@ export default function OfferSearch() {
         {t("offers.title")}
       </Heading>
       <Paragraph>{t("offers.intro")}</Paragraph>
-      <FormErrorSummary errors={errors} labels={{ q: t("offers.field.q"), fylke: t("offers.field.fylke"), kommune: t("offers.field.kommune"), type: t("offers.field.type"), malgruppe: t("offers.field.target"), side: t("offers.page") }} />
+      <FormErrorSummary errors={errors} labels={{ ...filterLabels, side: t("offers.page") }} />
       <Form method="get" className="kp-stack kp-narrow" role="search" aria-label={t("offers.search_label")}>
-        <TextField name="q" label={t("offers.field.q")} description={t("offers.field.q_help")} markOptional={false} defaultValue={values.q} error={errors.q} maxLength={200} />
-        <SelectField name="fylke" label={t("offers.field.fylke")} placeholder={t("offers.all")} options={fylker} defaultValue={values.fylke} error={errors.fylke} />
-        <SelectField name="kommune" label={t("offers.field.kommune")} placeholder={t("offers.all")} options={kommuner} defaultValue={values.kommune} error={errors.kommune} />
-        <SelectField name="type" label={t("offers.field.type")} placeholder={t("offers.all")} options={offerKinds.map((k) => ({ value: k, label: t(`offers.kind.${k}`) }))} defaultValue={values.type} error={errors.type} />
-        <SelectField name="malgruppe" label={t("offers.field.target")} placeholder={t("offers.everyone")} options={targetGroups.map((g) => ({ value: g, label: t(`offers.target.${g}`) }))} defaultValue={values.malgruppe} error={errors.malgruppe} />
-        <Field position="start">
-          <Input type="checkbox" id="field-ingen_henvisning" name="ingen_henvisning" value="1" defaultChecked={values.ingen_henvisning === "1"} />
-          <Label htmlFor="field-ingen_henvisning">{t("offers.field.no_referral")}</Label>
-        </Field>
-        <Field position="start">
-          <Input type="checkbox" id="field-gratis" name="gratis" value="1" defaultChecked={values.gratis === "1"} />
-          <Label htmlFor="field-gratis">{t("offers.field.free")}</Label>
-        </Field>
+        <OfferFilterFields values={values} errors={errors} />
         <div className="kp-actions">
           <Button type="submit" aria-disabled={searching || undefined}>
             {t("offers.search")}
@@ -93,6 +79,7 @@ export default function OfferSearch() {
           <AppLink to="/tilbud">{t("offers.clear")}</AppLink>
         </div>
       </Form>
+      {map ? <ShowOnMapLink values={values} /> : null}
 
       {result ? (
         <section className="kp-stack" aria-labelledby="offers-results">

@@ -1,10 +1,10 @@
-import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { locations, organizations, serviceAtLocations, services } from "./offers.schema";
 import { offerConditions, serviceColumns } from "./offers.server";
 import { clean, kindForTerm, kindTaxonomy, termObject, type ServiceParams } from "./hsds";
 import type { OfferKind } from "./offers";
-import { loadDetails, type Details } from "./hsds-details.server";
+import { anyOf, loadDetails, type Details } from "./hsds-details.server";
 
 type ServiceRow = { [K in keyof typeof serviceColumns]: (typeof serviceColumns)[K]["_"]["data"] | null };
 
@@ -155,12 +155,12 @@ async function withDetails(db: Db, rows: ServiceRow[]) {
   const ids = rows.map((r) => r.id!);
   const orgIds = [...new Set(rows.map((r) => r.organizationId!))];
   const [orgs, sals] = await Promise.all([
-    db.select(organizationColumns).from(organizations).where(inArray(organizations.id, orgIds)),
+    db.select(organizationColumns).from(organizations).where(anyOf(organizations.id, orgIds)),
     db
       .select({ salId: serviceAtLocations.id, serviceId: serviceAtLocations.serviceId, salDescription: serviceAtLocations.description, ...locationColumns })
       .from(serviceAtLocations)
       .innerJoin(locations, eq(locations.id, serviceAtLocations.locationId))
-      .where(inArray(serviceAtLocations.serviceId, ids))
+      .where(anyOf(serviceAtLocations.serviceId, ids))
       .orderBy(asc(locations.name), asc(serviceAtLocations.id)),
   ]);
   const details = await loadDetails(db, { services: ids, organizations: orgIds, locations: [...new Set(sals.map((s) => s.id))], serviceAtLocations: sals.map((s) => s.salId) });
@@ -187,7 +187,7 @@ export async function fullServices(db: Db, ids: string[]) {
     .select(serviceColumns)
     .from(services)
     .innerJoin(organizations, eq(organizations.id, services.organizationId))
-    .where(inArray(services.id, ids))
+    .where(anyOf(services.id, ids))
     .orderBy(asc(services.id));
   return withDetails(db, rows);
 }

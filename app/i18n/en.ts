@@ -565,6 +565,7 @@ export const en: Messages = {
   "offers.import.failed.title": "The import stopped",
   "offers.import.failed.progress": "{done} of {total} rows were imported before it stopped. They are saved. You can upload the file again: the same offers are then updated, not added twice.",
   "offers.import.error.failed": "Something went wrong on our side.",
+  "offers.import.error.id_conflict": "An id in the file is already used by something else in the directory (for example a phone number or a place under another offer). What was imported before is kept. Give the rows new ids, or leave the id fields empty, and import again.",
   "offers.import.error.interrupted": "The service restarted while the import was running.",
 
   "offers.org.list_title": "Organisations",

@@ -567,6 +567,7 @@ export const nb = {
   "offers.import.failed.title": "Importen stoppet",
   "offers.import.failed.progress": "{done} av {total} rader ble importert før den stoppet. De er lagret. Du kan laste opp filen på nytt: da blir de samme tilbudene oppdatert, ikke lagt inn to ganger.",
   "offers.import.error.failed": "Noe gikk galt hos oss.",
+  "offers.import.error.id_conflict": "En id i filen brukes allerede av noe annet i katalogen (for eksempel et telefonnummer eller et sted under et annet tilbud). Det som var importert før, er beholdt. Gi radene nye id-er, eller la id-feltene stå tomme, og importer på nytt.",
   "offers.import.error.interrupted": "Tjenesten startet på nytt mens importen pågikk.",
 
   "offers.org.list_title": "Organisasjoner",

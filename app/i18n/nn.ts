@@ -565,6 +565,7 @@ export const nn: Messages = {
   "offers.import.failed.title": "Importen stoppa",
   "offers.import.failed.progress": "{done} av {total} rader vart importerte før han stoppa. Dei er lagra. Du kan laste opp fila på nytt: då blir dei same tilboda oppdaterte, ikkje lagde inn to gonger.",
   "offers.import.error.failed": "Noko gjekk gale hos oss.",
+  "offers.import.error.id_conflict": "Ein id i fila blir alt brukt av noko anna i katalogen (til dømes eit telefonnummer eller ein stad under eit anna tilbod). Det som var importert før, er teke vare på. Gi radene nye id-ar, eller la id-felta stå tomme, og importer på nytt.",
   "offers.import.error.interrupted": "Tenesta starta på nytt medan importen var i gang.",
 
   "offers.org.list_title": "Organisasjonar",

@@ -119,32 +119,56 @@ export type HsdsService = {
   kilde?: Maybe<string>;
 };
 
+/**
+ * An id in an import is already used by another record than the one being written (another centre's
+ * phone, place link, contact, …). Writing it would attach the import's data to that record, so the
+ * transaction is stopped instead.
+ */
+export class ForeignIdError extends Error {
+  constructor(readonly table: string, readonly id: string) {
+    super(`The id ${id} is already used in ${table} by another record.`);
+  }
+}
+
 const n = <T,>(v: Maybe<T>) => (v === undefined ? null : v);
+
+/**
+ * After an insert with `on conflict do nothing`: was the row written? In replace mode (imports) the
+ * record's own attached rows were deleted first, so a conflict means the id belongs to something else.
+ * In seed mode a conflict means "already loaded", and what hangs under it is left alone too.
+ */
+function inserted(rows: { id: string }[], table: string, id: string, replace: boolean) {
+  if (rows.length > 0) return true;
+  if (replace) throw new ForeignIdError(table, id);
+  return false;
+}
 const int = (v: Maybe<number | string>) => (v === null || v === undefined || v === "" ? null : Number(v));
 
 type Parent = { serviceId?: string; locationId?: string; organizationId?: string; serviceAtLocationId?: string; contactId?: string };
 
-async function writePhones(tx: Db, list: Maybe<HsdsPhone[]>, parent: Parent) {
+async function writePhones(tx: Db, list: Maybe<HsdsPhone[]>, parent: Parent, replace: boolean) {
   for (const p of list ?? []) {
-    await tx.insert(phones).values({ id: p.id, ...parent, number: p.number, extension: n(p.extension), type: n(p.type), description: n(p.description) }).onConflictDoNothing();
-    await writeLanguages(tx, p.languages, { phoneId: p.id });
+    const rows = await tx.insert(phones).values({ id: p.id, ...parent, number: p.number, extension: n(p.extension), type: n(p.type), description: n(p.description) }).onConflictDoNothing().returning({ id: phones.id });
+    if (inserted(rows, "phones", p.id, replace)) await writeLanguages(tx, p.languages, { phoneId: p.id }, replace);
   }
 }
 
-async function writeLanguages(tx: Db, list: Maybe<HsdsLanguage[]>, parent: { serviceId?: string; locationId?: string; phoneId?: string }) {
-  if (list?.length) await tx.insert(languages).values(list.map((l) => ({ id: l.id, ...parent, name: n(l.name), code: n(l.code), note: n(l.note) }))).onConflictDoNothing();
-}
-
-async function writeContacts(tx: Db, list: Maybe<HsdsContact[]>, parent: Parent) {
-  for (const c of list ?? []) {
-    await tx.insert(contacts).values({ id: c.id, ...parent, name: n(c.name), title: n(c.title), department: n(c.department), email: n(c.email) }).onConflictDoNothing();
-    await writePhones(tx, c.phones, { contactId: c.id });
-  }
-}
-
-async function writeSchedules(tx: Db, list: Maybe<HsdsSchedule[]>, parent: Parent) {
+async function writeLanguages(tx: Db, list: Maybe<HsdsLanguage[]>, parent: { serviceId?: string; locationId?: string; phoneId?: string }, replace: boolean) {
   if (!list?.length) return;
-  await tx
+  const rows = await tx.insert(languages).values(list.map((l) => ({ id: l.id, ...parent, name: n(l.name), code: n(l.code), note: n(l.note) }))).onConflictDoNothing().returning({ id: languages.id });
+  if (rows.length < list.length) inserted([], "languages", list.find((l) => !rows.some((r) => r.id === l.id))!.id, replace);
+}
+
+async function writeContacts(tx: Db, list: Maybe<HsdsContact[]>, parent: Parent, replace: boolean) {
+  for (const c of list ?? []) {
+    const rows = await tx.insert(contacts).values({ id: c.id, ...parent, name: n(c.name), title: n(c.title), department: n(c.department), email: n(c.email) }).onConflictDoNothing().returning({ id: contacts.id });
+    if (inserted(rows, "contacts", c.id, replace)) await writePhones(tx, c.phones, { contactId: c.id }, replace);
+  }
+}
+
+async function writeSchedules(tx: Db, list: Maybe<HsdsSchedule[]>, parent: Parent, replace: boolean) {
+  if (!list?.length) return;
+  const rows = await tx
     .insert(schedules)
     .values(
       list.map((s) => ({
@@ -171,7 +195,9 @@ async function writeSchedules(tx: Db, list: Maybe<HsdsSchedule[]>, parent: Paren
         notes: n(s.notes),
       })),
     )
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ id: schedules.id });
+  if (rows.length < list.length) inserted([], "schedules", list.find((x) => !rows.some((r) => r.id === x.id))!.id, replace);
 }
 
 /** The organization and its own identifiers, phones and contacts. */
@@ -200,8 +226,8 @@ async function writeOrganization(tx: Db, org: HsdsOrganization, centreId: string
       .values(identifiers.map((i) => ({ id: i.id, organizationId: org.id, identifierScheme: n(i.identifier_scheme), identifierType: i.identifier_type, identifier: i.identifier })))
       .onConflictDoNothing();
   }
-  await writePhones(tx, org.phones, { organizationId: org.id });
-  await writeContacts(tx, org.contacts, { organizationId: org.id });
+  await writePhones(tx, org.phones, { organizationId: org.id }, replace);
+  await writeContacts(tx, org.contacts, { organizationId: org.id }, replace);
 }
 
 async function writeLocation(tx: Db, l: HsdsLocation, organizationId: string, replace: boolean) {
@@ -252,10 +278,10 @@ async function writeLocation(tx: Db, l: HsdsLocation, organizationId: string, re
       .values(l.accessibility.map((a) => ({ id: a.id, locationId: l.id, description: n(a.description), details: n(a.details), url: n(a.url) })))
       .onConflictDoNothing();
   }
-  await writePhones(tx, l.phones, { locationId: l.id });
-  await writeContacts(tx, l.contacts, { locationId: l.id });
-  await writeSchedules(tx, l.schedules, { locationId: l.id });
-  await writeLanguages(tx, l.languages, { locationId: l.id });
+  await writePhones(tx, l.phones, { locationId: l.id }, replace);
+  await writeContacts(tx, l.contacts, { locationId: l.id }, replace);
+  await writeSchedules(tx, l.schedules, { locationId: l.id }, replace);
+  await writeLanguages(tx, l.languages, { locationId: l.id }, replace);
 }
 
 /**
@@ -299,15 +325,20 @@ export async function saveHsdsService(tx: Db, item: HsdsService, centreId: strin
   }
   for (const sal of item.service_at_locations ?? []) {
     await writeLocation(tx, sal.location, item.organization.id, replace);
-    await tx.insert(serviceAtLocations).values({ id: sal.id, serviceId: item.id, locationId: sal.location.id, description: n(sal.description) }).onConflictDoNothing();
-    await writePhones(tx, sal.phones, { serviceAtLocationId: sal.id });
-    await writeContacts(tx, sal.contacts, { serviceAtLocationId: sal.id });
-    await writeSchedules(tx, sal.schedules, { serviceAtLocationId: sal.id });
+    const linked = await tx
+      .insert(serviceAtLocations)
+      .values({ id: sal.id, serviceId: item.id, locationId: sal.location.id, description: n(sal.description) })
+      .onConflictDoNothing()
+      .returning({ id: serviceAtLocations.id });
+    if (!inserted(linked, "service_at_locations", sal.id, replace)) continue;
+    await writePhones(tx, sal.phones, { serviceAtLocationId: sal.id }, replace);
+    await writeContacts(tx, sal.contacts, { serviceAtLocationId: sal.id }, replace);
+    await writeSchedules(tx, sal.schedules, { serviceAtLocationId: sal.id }, replace);
   }
-  await writePhones(tx, item.phones, { serviceId: item.id });
-  await writeContacts(tx, item.contacts, { serviceId: item.id });
-  await writeSchedules(tx, item.schedules, { serviceId: item.id });
-  await writeLanguages(tx, item.languages, { serviceId: item.id });
+  await writePhones(tx, item.phones, { serviceId: item.id }, replace);
+  await writeContacts(tx, item.contacts, { serviceId: item.id }, replace);
+  await writeSchedules(tx, item.schedules, { serviceId: item.id }, replace);
+  await writeLanguages(tx, item.languages, { serviceId: item.id }, replace);
   if (item.service_areas?.length) {
     await tx
       .insert(serviceAreas)

@@ -233,4 +233,31 @@ describe(`importing offers on ${dbKind}`, () => {
     await previewImport(db, kbtCoordinator, { centreId: kbt, files: [jsonFile("ny.json", generated(1, "Ny"))] });
     expect(await db.select().from(offerImports).where(eq(offerImports.id, old!.id))).toEqual([]);
   });
+
+  it("never attaches imported data to another centre's records through a borrowed id", async () => {
+    // ROM Agder's Kjøkkenpraten has a place link (service_at_location) with a public id.
+    const [kjokken] = await db.select({ id: services.id }).from(services).where(eq(services.name, "Kjøkkenpraten"));
+    const { serviceAtLocations } = await import("./offers.schema");
+    const [theirs] = await db.select({ id: serviceAtLocations.id, locationId: serviceAtLocations.locationId }).from(serviceAtLocations).where(eq(serviceAtLocations.serviceId, kjokken!.id));
+    const intruder = {
+      id: id(900_001),
+      name: "Lånt sted",
+      organization: { id: id(900_002), name: "Lånelaget" },
+      service_at_locations: [
+        {
+          id: theirs!.id,
+          location: { id: id(900_003), name: "Vårt sted", kommunenummer: "5001" },
+          phones: [{ id: id(900_004), number: "+47 99 99 99 99" }],
+        },
+      ],
+    };
+    const result = await previewImport(db, kbtCoordinator, { centreId: kbt, files: [jsonFile("laant.json", [intruder])] });
+    if (!result.ok) throw new Error("unreadable");
+    await runImport(db, kbtCoordinator, result.id, { onlyValid: true });
+    const done = await getImport(db, kbtCoordinator, result.id);
+    expect(done).toMatchObject({ status: "failed", error: "offers.import.error.id_conflict" });
+    // Nothing landed on their place link, and nothing of the batch was kept.
+    expect(await db.select({ id: phones.id }).from(phones).where(eq(phones.serviceAtLocationId, theirs!.id))).toEqual([]);
+    expect(await existing([intruder.id])).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import { centres } from "~/modules/centres/centres.schema";
 import { can, type Actor } from "~/modules/centres/permissions";
 import { ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
 import { log, errorFields } from "~/lib/log.server";
-import { saveHsdsService, type HsdsService } from "./hsds-write.server";
+import { ForeignIdError, saveHsdsService, type HsdsService } from "./hsds-write.server";
 import { parseImport, type FileError, type ImportFormat, type ImportRow, type Problem, type UploadedFile } from "./import";
 import type { MessageKey } from "~/i18n/i18n";
 
@@ -264,11 +264,12 @@ async function writeImport(db: Db, actor: Actor, target: { id: string; centreId:
     log.info("offers.import.done", { importId: target.id, rows: items.length, ms: Date.now() - started });
   } catch (error) {
     const interrupted = error instanceof ImportInterruptedError;
+    const conflict = error instanceof ForeignIdError;
     log.error("offers.import.failed", { importId: target.id, ...errorFields(error) });
     try {
       await db
         .update(offerImports)
-        .set({ status: "failed", error: interrupted ? "offers.import.error.interrupted" : "offers.import.error.failed", finishedAt: new Date() })
+        .set({ status: "failed", error: interrupted ? "offers.import.error.interrupted" : conflict ? "offers.import.error.id_conflict" : "offers.import.error.failed", finishedAt: new Date() })
         .where(eq(offerImports.id, target.id));
     } catch (second) {
       log.error("offers.import.fail_record_failed", { importId: target.id, ...errorFields(second) });

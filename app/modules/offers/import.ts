@@ -380,11 +380,17 @@ const shorten = (v: unknown): string | undefined => {
   return s.length > 60 ? `${s.slice(0, 59)}…` : s;
 };
 
-/** Strings the database can store: no NUL characters, no lone surrogates. */
-function sanitize(value: unknown): unknown {
+/**
+ * Strings the database can store: no NUL characters, no lone surrogates. HSDS nests a few levels deep;
+ * anything deeper than maxDepth is dropped (and then fails validation), so a hostile file of deeply
+ * nested arrays cannot exhaust the stack here or in `canonical`.
+ */
+const maxDepth = 32;
+function sanitize(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return value.replace(/\u0000/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-  if (Array.isArray(value)) return value.map(sanitize);
-  if (isObj(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitize(v)]));
+  if (depth >= maxDepth && (Array.isArray(value) || isObj(value))) return null;
+  if (Array.isArray(value)) return value.map((v) => sanitize(v, depth + 1));
+  if (isObj(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitize(v, depth + 1)]));
   return value;
 }
 

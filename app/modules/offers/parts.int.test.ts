@@ -7,7 +7,7 @@ import { listCentres, ForbiddenError, NotFoundError } from "~/modules/centres/ce
 import { memberships } from "~/modules/centres/centres.schema";
 import { users } from "~/modules/accounts/accounts.schema";
 import type { Actor } from "~/modules/centres/permissions";
-import { locations, services } from "./offers.schema";
+import { accessibilities, addresses, locations, services } from "./offers.schema";
 import { offerHistory } from "./manage.server";
 import { contactSchema, newOfferSchema, phoneSchema, placeSchema, scheduleSchema } from "./parts.forms";
 import { addContact, addPhone, addPlace, addSchedule, createOffer, getOfferParts, organizationsForNewOffer, removePhone, removePlace, removeSchedule, updatePlace } from "./parts.server";
@@ -67,9 +67,17 @@ describe(`places, times, phones and contacts of an offer on ${dbKind}`, () => {
   it("changes and removes a place; an unused location goes with it", async () => {
     const parts = await getOfferParts(db, romCoordinator, kjokkenpraten);
     const huset = parts.places.find((p) => p.name === "Huset")!;
+    // Rows the form does not show (as an import may bring them) survive an edit of the place.
+    await db.insert(addresses).values({ locationId: huset.locationId, address1: "Postboks 12", postalCode: "4601", city: "Kristiansand", addressType: "postal" });
+    await db.insert(accessibilities).values({ locationId: huset.locationId, description: "Teleslynge i salen.", details: "Spør i resepsjonen.", url: "https://example.org/tilgjengelighet" });
     await updatePlace(db, romCoordinator, kjokkenpraten, huset.id, parse(placeSchema, { name: "Huset", address1: "Markens gate 2", postalCode: "4611", city: "Kristiansand", kommune: "4204" }));
     const after = await getOfferParts(db, romCoordinator, kjokkenpraten);
-    expect(after.places.find((p) => p.id === huset.id)).toMatchObject({ address1: "Markens gate 2", accessibility: null, latitude: null });
+    expect(after.places.find((p) => p.id === huset.id)).toMatchObject({ address1: "Markens gate 2", latitude: null });
+    const kept = await db.select({ address1: addresses.address1, type: addresses.addressType }).from(addresses).where(eq(addresses.locationId, huset.locationId));
+    expect(kept.map((a) => `${a.type}:${a.address1}`).sort()).toEqual(["physical:Markens gate 2", "postal:Postboks 12"]);
+    const access = await db.select({ description: accessibilities.description, details: accessibilities.details }).from(accessibilities).where(eq(accessibilities.locationId, huset.locationId));
+    // The form's accessibility text ("Heis …") was cleared; the imported entry with its details stays.
+    expect(access).toEqual([{ description: "Teleslynge i salen.", details: "Spør i resepsjonen." }]);
     await removePlace(db, romCoordinator, kjokkenpraten, huset.id);
     expect((await getOfferParts(db, romCoordinator, kjokkenpraten)).places.find((p) => p.id === huset.id)).toBeUndefined();
     expect(await db.select({ id: locations.id }).from(locations).where(eq(locations.id, huset.locationId))).toEqual([]);

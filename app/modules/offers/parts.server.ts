@@ -45,8 +45,17 @@ export async function getOfferParts(db: Db, actor: Actor | null, serviceId: stri
   const locationIds = places.map((p) => p.locationId);
   const salIds = places.map((p) => p.id);
   const [addressRows, accessRows, scheduleRows, phoneRows, contactRows] = await Promise.all([
-    locationIds.length ? db.select({ locationId: addresses.locationId, address1: addresses.address1, postalCode: addresses.postalCode, city: addresses.city }).from(addresses).where(inArray(addresses.locationId, locationIds)) : [],
-    locationIds.length ? db.select({ locationId: accessibilities.locationId, description: accessibilities.description }).from(accessibilities).where(inArray(accessibilities.locationId, locationIds)) : [],
+    // The same rows the place form writes: the first physical address and the first accessibility entry.
+    locationIds.length
+      ? db
+          .select({ locationId: addresses.locationId, address1: addresses.address1, postalCode: addresses.postalCode, city: addresses.city })
+          .from(addresses)
+          .where(and(inArray(addresses.locationId, locationIds), eq(addresses.addressType, "physical")))
+          .orderBy(asc(addresses.createdAt), asc(addresses.id))
+      : [],
+    locationIds.length
+      ? db.select({ locationId: accessibilities.locationId, description: accessibilities.description }).from(accessibilities).where(inArray(accessibilities.locationId, locationIds)).orderBy(asc(accessibilities.createdAt), asc(accessibilities.id))
+      : [],
     db
       .select({
         id: schedules.id,
@@ -94,14 +103,32 @@ export async function getOfferParts(db: Db, actor: Actor | null, serviceId: stri
   };
 }
 
+/**
+ * The place form edits one physical address and one accessibility text. Other rows an import may have
+ * brought (a postal address, more accessibility entries, their details and links) are left as they are.
+ */
 async function writePlaceParts(tx: Tx, locationId: string, input: PlaceInput) {
-  await tx.delete(addresses).where(eq(addresses.locationId, locationId));
-  await tx.delete(accessibilities).where(eq(accessibilities.locationId, locationId));
   const kommune = input.kommune ? findKommune(input.kommune) : undefined;
+  const [physical] = await tx
+    .select({ id: addresses.id })
+    .from(addresses)
+    .where(and(eq(addresses.locationId, locationId), eq(addresses.addressType, "physical")))
+    .orderBy(asc(addresses.createdAt), asc(addresses.id))
+    .limit(1);
   if (input.address1 && input.postalCode && input.city) {
-    await tx.insert(addresses).values({ locationId, address1: input.address1, postalCode: input.postalCode, city: input.city, stateProvince: kommune?.fylke ?? "", country: "NO" });
+    const values = { address1: input.address1, postalCode: input.postalCode, city: input.city, stateProvince: kommune?.fylke ?? "", country: "NO" };
+    if (physical) await tx.update(addresses).set(values).where(eq(addresses.id, physical.id));
+    else await tx.insert(addresses).values({ locationId, ...values });
+  } else if (physical) {
+    await tx.delete(addresses).where(eq(addresses.id, physical.id));
   }
-  if (input.accessibility) await tx.insert(accessibilities).values({ locationId, description: input.accessibility });
+  const [first] = await tx.select({ id: accessibilities.id }).from(accessibilities).where(eq(accessibilities.locationId, locationId)).orderBy(asc(accessibilities.createdAt), asc(accessibilities.id)).limit(1);
+  if (input.accessibility) {
+    if (first) await tx.update(accessibilities).set({ description: input.accessibility }).where(eq(accessibilities.id, first.id));
+    else await tx.insert(accessibilities).values({ locationId, description: input.accessibility });
+  } else if (first) {
+    await tx.delete(accessibilities).where(eq(accessibilities.id, first.id));
+  }
 }
 
 function locationValues(input: PlaceInput) {
@@ -138,7 +165,12 @@ async function placeOf(tx: Tx, serviceId: string, salId: string) {
     .innerJoin(locations, eq(locations.id, serviceAtLocations.locationId))
     .where(and(eq(serviceAtLocations.id, salId), eq(serviceAtLocations.serviceId, serviceId)));
   if (!row) throw new NotFoundError();
-  const [address] = await tx.select({ address1: addresses.address1, postalCode: addresses.postalCode, city: addresses.city }).from(addresses).where(eq(addresses.locationId, row.locationId)).limit(1);
+  const [address] = await tx
+    .select({ address1: addresses.address1, postalCode: addresses.postalCode, city: addresses.city })
+    .from(addresses)
+    .where(and(eq(addresses.locationId, row.locationId), eq(addresses.addressType, "physical")))
+    .orderBy(asc(addresses.createdAt), asc(addresses.id))
+    .limit(1);
   return { ...row, ...address };
 }
 

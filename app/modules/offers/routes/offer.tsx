@@ -227,7 +227,7 @@ export default function Offer() {
             const l = sal.location;
             const placeLine = l.place ? `${l.place.kommune} (${l.place.fylke})` : "";
             return (
-              <section key={sal.id} aria-label={l.name ?? placeLine} className="kp-place">
+              <section key={sal.id} aria-label={l.name || placeLine || t("offers.detail.online")} className="kp-place">
                 <Paragraph>
                   <strong lang="nb">{l.name && l.name !== l.place?.kommune ? l.name : placeLine}</strong>
                   {l.name && l.name !== l.place?.kommune && placeLine ? `, ${placeLine}` : null}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { freshDb, dbKind } from "../../../tests/support/test-db";
+import { actorFor } from "../../../tests/support/actors";
 import { csvFiles, toTabular } from "../../../tests/support/hsds-tabular";
 import fixture from "../../../tests/fixtures/full-service.hsds.json";
 import type { Db, DbHandle } from "~/db/client.server";
@@ -24,11 +25,7 @@ let romCoordinator: Actor;
 let admin: Actor;
 let participant: Actor;
 
-async function actor(email: string): Promise<Actor> {
-  const [u] = await db.select({ id: users.id, isAdmin: users.isAdmin }).from(users).where(eq(users.email, email));
-  const held = await db.select({ centreId: memberships.centreId, role: memberships.role }).from(memberships).where(eq(memberships.userId, u!.id));
-  return { userId: u!.id, isAdmin: u!.isAdmin, memberships: held.map((m) => ({ centreId: m.centreId, role: m.role as "coordinator" })) };
-}
+const actor = (email: string) => actorFor(db, email);
 
 type Obj = Record<string, unknown>;
 const enc = (text: string) => new TextEncoder().encode(text);

@@ -143,6 +143,11 @@ export async function offerHistory(db: Db, actor: Actor | null, id: string) {
   const [row] = await db.select({ centreId: services.centreId }).from(services).where(eq(services.id, id));
   if (!row) throw new NotFoundError();
   if (!canEditOffer(actor, row.centreId)) throw new ForbiddenError();
+  return changeLog(db, id, "service");
+}
+
+/** One resource's rows of the change log, newest first, with the editor's name while the account exists. */
+export function changeLog(db: Db, resourceId: string, resourceType: "service" | "organization") {
   return db
     .select({
       id: offerMetadata.id,
@@ -155,7 +160,7 @@ export async function offerHistory(db: Db, actor: Actor | null, id: string) {
     })
     .from(offerMetadata)
     .leftJoin(users, eq(users.id, offerMetadata.updatedBy))
-    .where(eq(offerMetadata.resourceId, id))
+    .where(and(eq(offerMetadata.resourceId, resourceId), eq(offerMetadata.resourceType, resourceType)))
     .orderBy(desc(offerMetadata.lastActionDate), desc(offerMetadata.id));
 }
 

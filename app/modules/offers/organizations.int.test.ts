@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { freshDb, dbKind } from "../../../tests/support/test-db";
+import { actorFor } from "../../../tests/support/actors";
 import type { Db, DbHandle } from "~/db/client.server";
 import { loadDemoData } from "~/modules/platform/demo.server";
 import { listCentres, ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
@@ -34,11 +35,7 @@ let admin: Actor;
 let romAgder: string;
 let krafttak: string;
 
-async function actor(email: string): Promise<Actor> {
-  const [u] = await db.select({ id: users.id, isAdmin: users.isAdmin }).from(users).where(eq(users.email, email));
-  const held = await db.select({ centreId: memberships.centreId, role: memberships.role }).from(memberships).where(eq(memberships.userId, u!.id));
-  return { userId: u!.id, isAdmin: u!.isAdmin, memberships: held.map((m) => ({ centreId: m.centreId, role: m.role as "coordinator" })) };
-}
+const actor = (email: string) => actorFor(db, email);
 
 const newForm = (values: Record<string, string>) => {
   const parsed = newOrganizationSchema.safeParse(values);

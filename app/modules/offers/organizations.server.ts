@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { offerMetadata, organizations, phones, services } from "./offers.schema";
 import { organizationFields, type NewOrganizationInput, type OrganizationField, type OrganizationInput } from "./organizations.forms";
 import { centres } from "~/modules/centres/centres.schema";
 import { can, type Actor } from "~/modules/centres/permissions";
 import { ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
-import { users } from "~/modules/accounts/accounts.schema";
+import { changeLog } from "./manage.server";
 
 /**
  * The organisations behind the offers (HSDS organization). Coordinators maintain their centres'
@@ -226,19 +226,5 @@ export async function organizationHistory(db: Db, actor: Actor | null, id: strin
   const [row] = await db.select({ centreId: organizations.centreId }).from(organizations).where(eq(organizations.id, id));
   if (!row) throw new NotFoundError();
   if (!canEditOrganization(actor, row.centreId)) throw new ForbiddenError();
-  return db
-    .select({
-      id: offerMetadata.id,
-      at: offerMetadata.lastActionDate,
-      action: offerMetadata.lastActionType,
-      field: offerMetadata.fieldName,
-      before: offerMetadata.previousValue,
-      after: offerMetadata.replacementValue,
-      by: users.name,
-    })
-    .from(offerMetadata)
-    .leftJoin(users, eq(users.id, offerMetadata.updatedBy))
-    .where(and(eq(offerMetadata.resourceId, id), eq(offerMetadata.resourceType, resourceType)))
-    .orderBy(desc(offerMetadata.lastActionDate), desc(offerMetadata.id))
-    .limit(1000);
+  return changeLog(db, id, resourceType).limit(1000);
 }

@@ -4,3 +4,4 @@ export * from "~/modules/centres/centres.schema";
 export * from "~/modules/audit/audit.schema";
 export * from "~/modules/platform/platform.schema";
 export * from "~/modules/offers/offers.schema";
+export * from "~/modules/toolkit/toolkit.schema";

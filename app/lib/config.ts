@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseMasterKey } from "~/modules/toolkit/toolkit-crypto.server";
 
 /**
  * Configuration from environment variables, validated once at start.
@@ -20,6 +21,10 @@ export type Config = {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** The map view at /tilbud/kart; undefined (no MAP_TILES_URL) turns it off. */
   map: MapConfig | undefined;
+  /** MASTER_KEY (32 bytes, base64); undefined means "generate and keep one in DATA_DIR" (embedded default only). */
+  masterKey: string | undefined;
+  /** MASTER_KEY_PREVIOUS: earlier master keys (comma-separated), still accepted for reading while keys are rotated. */
+  previousMasterKeys: string[];
 };
 
 /** An XYZ tile server: its URL template, its origin (for the CSP) and the credit it requires. */
@@ -44,6 +49,15 @@ export function tileTemplateProblem(template: string): string | undefined {
   if (one.username || one.password) return "must not contain a user name or password";
   if (one.origin !== two.origin) return "must keep {z}, {x} and {y} out of the host name";
   return undefined;
+}
+
+function masterKeyProblem(value: string): string | undefined {
+  try {
+    parseMasterKey(value);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 export class ConfigError extends Error {
@@ -76,6 +90,16 @@ const fields = {
     const problem = tileTemplateProblem(v);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   }),
+  MASTER_KEY: z.string().superRefine((v, ctx) => {
+    const problem = masterKeyProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
+  MASTER_KEY_PREVIOUS: z.string().superRefine((v, ctx) => {
+    for (const key of v.split(",")) {
+      const problem = masterKeyProblem(key);
+      if (problem) return ctx.addIssue({ code: "custom", message: `: each comma-separated key ${problem}` });
+    }
+  }),
   MAP_ATTRIBUTION: z
     .string()
     .trim()
@@ -107,6 +131,10 @@ export function parseConfig(env: Env): Config {
   if (production && databaseUrl && !sessionSecret) {
     throw new ConfigError("SESSION_SECRET", "is required in production with DATABASE_URL (at least 32 random characters)");
   }
+  const masterKey = read(env, "MASTER_KEY");
+  if (production && databaseUrl && !masterKey) {
+    throw new ConfigError("MASTER_KEY", "is required in production with DATABASE_URL (32 random bytes in base64: openssl rand -base64 32)");
+  }
   return {
     port,
     databaseUrl,
@@ -120,6 +148,8 @@ export function parseConfig(env: Env): Config {
     sessionIdleMinutes: read(env, "SESSION_IDLE_MINUTES") ?? 30,
     secureCookies: read(env, "COOKIE_SECURE") ?? (production && Boolean(databaseUrl)),
     logLevel: read(env, "LOG_LEVEL") ?? "info",
+    masterKey,
+    previousMasterKeys: read(env, "MASTER_KEY_PREVIOUS")?.split(",").map((k) => k.trim()) ?? [],
     map: tilesUrl ? { tilesUrl, tilesOrigin: new URL(tilesUrl.replace(/\{[zxy]\}/g, "0")).origin, attribution } : undefined,
   };
 }

@@ -9,6 +9,8 @@ import { loadDemoData } from "~/modules/platform/demo.server";
 import { pruneSessions } from "~/modules/accounts/accounts.server";
 import { pruneRateLimits } from "~/modules/platform/rate-limit.server";
 import { failInterruptedImports } from "~/modules/offers/import.server";
+import { parseMasterKey } from "~/modules/toolkit/toolkit-crypto.server";
+import { rewrapDataKeys } from "~/modules/toolkit/toolkit-export.server";
 import { log, errorFields, setLogLevel } from "./log.server";
 
 export type Cookies = { session: Cookie; csrf: Cookie; lang: Cookie };
@@ -18,6 +20,8 @@ export type Services = {
   handle: DbHandle;
   db: Db;
   secret: string;
+  /** Master keys for the toolkit's data keys: the current one first, then MASTER_KEY_PREVIOUS. */
+  masterKeys: Buffer[];
   mailer: Mailer;
   cookies: Cookies;
 };
@@ -37,6 +41,22 @@ function resolveSecret(config: Config): string {
     const secret = randomBytes(32).toString("base64url");
     fs.writeFileSync(file, secret, { mode: 0o600 });
     return secret;
+  }
+}
+
+/** MASTER_KEY, or one generated once and kept in DATA_DIR (embedded default), readable by the owner only. */
+function resolveMasterKeys(config: Config): Buffer[] {
+  const previous = config.previousMasterKeys.map(parseMasterKey);
+  if (config.masterKey) return [parseMasterKey(config.masterKey), ...previous];
+  const file = path.join(config.dataDir, "master-key");
+  try {
+    return [parseMasterKey(fs.readFileSync(file, "utf8")), ...previous];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`${file} does not hold a valid master key: ${(error as Error).message}`);
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    const key = randomBytes(32);
+    fs.writeFileSync(file, key.toString("base64"), { mode: 0o600, flag: "wx" });
+    return [key, ...previous];
   }
 }
 
@@ -69,6 +89,7 @@ async function start(env: Record<string, string | undefined>): Promise<Services>
   try {
     await migrateDb(handle);
     const secret = resolveSecret(config);
+    const masterKeys = resolveMasterKeys(config);
     const mailer = createMailer(handle.db, config.smtpUrl, `${config.siteName} <noreply@${new URL(config.publicUrl).hostname}>`);
     if (config.demo) {
       const loaded = await loadDemoData(handle.db);
@@ -77,9 +98,12 @@ async function start(env: Record<string, string | undefined>): Promise<Services>
         log.warn("demo.active", { note: "Demo accounts with a published password are active. Set DEMO=0 on a fresh database for real use." });
       }
     }
+    // Master-key rotation: data keys still wrapped under MASTER_KEY_PREVIOUS are re-wrapped under MASTER_KEY.
+    const rewrapped = await rewrapDataKeys({ db: handle.db, masters: masterKeys });
+    if (rewrapped) log.info("toolkit.keys_rewrapped", { count: rewrapped });
     // Offer imports left "running" by a process that stopped cannot finish: say so on their page.
     await failInterruptedImports(handle.db);
-    services = { config, handle, db: handle.db, secret, mailer, cookies: makeCookies(secret, config) };
+    services = { config, handle, db: handle.db, secret, masterKeys, mailer, cookies: makeCookies(secret, config) };
     log.info("services.started", { database: handle.kind, ms: Date.now() - started, mail: mailer.kind });
     cleanupTimer = setInterval(() => {
       void Promise.all([pruneSessions(handle.db), pruneRateLimits(handle.db)]).catch((error) =>

@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { chimeAreas } from "./content/types";
+import { shareModes } from "./toolkit";
+
+/**
+ * Zod schemas for the toolkit: the stored bodies of each tool (also what an import is checked against)
+ * and the forms. Messages are i18n keys.
+ */
+
+/** Longest answer we keep, per answer (the "up to 20,000 characters"). */
+export const maxAnswer = 20_000;
+
+const longText = z.string().max(maxAnswer, "error.too_long");
+const shortText = (max: number) => z.string().trim().max(max, "error.too_long");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "error.date");
+const localId = z.string().regex(/^[a-z0-9-]{1,64}$/);
+
+export const cardAnswerBody = z.object({ text: longText, chime: z.array(z.enum(chimeAreas)).max(5) });
+
+export const pile = z.enum(["very", "important", "not"]);
+export type Pile = z.infer<typeof pile>;
+export const ownValue = z.object({ id: z.string().regex(/^own-[a-z0-9]{1,12}$/), name: shortText(80).min(1), meaning: shortText(200) });
+
+export const valuesSortBody = z.object({
+  piles: z.record(z.string().max(64), pile),
+  own: z.array(ownValue).max(30),
+  /** The chosen values, most important first. */
+  top: z.array(z.string().max(64)).max(10),
+  finishedAt: z.string().datetime().nullable(),
+});
+export type ValuesSort = z.infer<typeof valuesSortBody>;
+
+export const valueReflectionBody = z.object({
+  meaning: longText,
+  livingBy: z.number().int().min(0).max(10).nullable(),
+  obstacles: longText,
+  step: longText,
+});
+export type ValueReflection = z.infer<typeof valueReflectionBody>;
+
+export const dreamStep = z.object({ id: localId, text: shortText(2000).min(1), due: isoDate.nullable(), done: z.boolean() });
+export const dreamGoal = z.object({ id: localId, text: shortText(2000).min(1), steps: z.array(dreamStep).max(50) });
+export const dreamBody = z.object({
+  dream: longText,
+  helps: longText,
+  hinders: longText,
+  goals: z.array(dreamGoal).max(50),
+});
+export type Dream = z.infer<typeof dreamBody>;
+export const emptyDream: Dream = { dream: "", helps: "", hinders: "", goals: [] };
+
+export const suggestionBody = z.object({
+  text: shortText(5000).min(1),
+  authorName: shortText(200),
+  status: z.enum(["open", "accepted", "declined"]),
+});
+export type Suggestion = z.infer<typeof suggestionBody>;
+
+export const checkInBody = z.object({
+  instrument: z.string().max(64),
+  version: z.number().int().min(1),
+  answers: z.record(z.string().max(64), z.number().nullable()),
+  why: z.record(z.string().max(64), longText),
+});
+
+export const stagePlacementBody = z.object({ area: z.string().max(32), stage: z.string().max(32), note: longText });
+
+export const bodySchemas = {
+  cards: cardAnswerBody,
+  values: valuesSortBody,
+  value_reflection: valueReflectionBody,
+  dream: dreamBody,
+  dream_suggestion: suggestionBody,
+  check_in: checkInBody,
+  stages: stagePlacementBody,
+} as const;
+
+// ---- Forms -------------------------------------------------------------------------------------------
+
+/** The revision a form started from ("" when there was nothing yet). */
+const baseRevision = z
+  .string()
+  .optional()
+  .transform((v) => (v ? Number(v) : null))
+  .pipe(z.number().int().min(1).nullable());
+
+export const cardAnswerForm = z.object({
+  question: z.string().regex(/^q\d{1,2}$/),
+  text: longText,
+  chime: z.array(z.enum(chimeAreas)).max(5),
+  baseRevision,
+  force: z.literal("1").optional(),
+});
+
+export const dreamTextForm = z.object({ dream: longText, helps: longText, hinders: longText, baseRevision, force: z.literal("1").optional() });
+
+export const goalForm = z.object({ text: z.string({ error: "error.required" }).trim().min(1, "error.required").max(2000, "error.too_long") });
+
+export const stepForm = z.object({
+  goalId: localId,
+  text: z.string({ error: "error.required" }).trim().min(1, "error.required").max(2000, "error.too_long"),
+  due: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(isoDate.nullable()),
+});
+
+export const suggestionForm = z.object({
+  text: z.string({ error: "error.required" }).trim().min(1, "error.required").max(5000, "error.too_long"),
+});
+
+export const shareForm = z.object({
+  item: z.string().min(1, "error.required").max(80),
+  peer: z.string({ error: "toolkit.share.error_peer" }).regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/, "toolkit.share.error_peer"),
+  mode: z.enum(shareModes, { error: "error.required" }),
+  until: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(isoDate.nullable()),
+});
+
+export const ownValueForm = z.object({
+  name: z.string({ error: "error.required" }).trim().min(1, "error.required").max(80, "error.too_long"),
+  meaning: z.string().trim().max(200, "error.too_long").optional().default(""),
+});
+
+export const reflectionForm = z.object({
+  value: z.string().max(64),
+  meaning: longText,
+  livingBy: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? null : Number(v)))
+    .pipe(z.number({ error: "error.invalid" }).int("error.invalid").min(0, "error.invalid").max(10, "error.invalid").nullable()),
+  obstacles: longText,
+  step: longText,
+  baseRevision,
+  force: z.literal("1").optional(),
+});

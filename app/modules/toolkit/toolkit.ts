@@ -1,0 +1,103 @@
+/**
+ * Verktøykasse: pure rules about who may see what, and what the toolkit's items are.
+ * No React Router, no Drizzle. The participant owns their toolkit: nobody else (not coordinators, not
+ * administrators) reads it, except a peer worker the participant has shared one item with.
+ */
+import type { Actor, Membership } from "~/modules/centres/permissions";
+
+/** The tools, as stored in toolkit_entries.tool. */
+export const tools = ["cards", "values", "value_reflection", "dream", "dream_suggestion", "check_in", "stages"] as const;
+export type Tool = (typeof tools)[number];
+
+/** What can be shared (and deleted) as one item; "card:<id>" names one reflection card's answers. */
+export const shareableItems = ["values", "dream", "check_in", "stages"] as const;
+export type ShareItem = `card:${string}` | (typeof shareableItems)[number];
+export const shareModes = ["read", "suggest"] as const;
+export type ShareMode = (typeof shareModes)[number];
+
+/** Only the dream takes suggestions; every other item can be shared for reading. */
+export function modesFor(item: ShareItem): readonly ShareMode[] {
+  return item === "dream" ? shareModes : ["read"];
+}
+
+export function isShareItem(value: string, cardIds: readonly string[]): value is ShareItem {
+  if (value.startsWith("card:")) return cardIds.includes(value.slice(5));
+  return (shareableItems as readonly string[]).includes(value);
+}
+
+/** The item an entry belongs to (for sharing and for the access log). */
+export function itemOf(tool: Tool, ref: string): ShareItem {
+  switch (tool) {
+    case "cards":
+      return `card:${ref.split(":")[0]}`;
+    case "values":
+    case "value_reflection":
+      return "values";
+    case "dream":
+    case "dream_suggestion":
+      return "dream";
+    case "check_in":
+      return "check_in";
+    case "stages":
+      return "stages";
+  }
+}
+
+/** The tools whose entries make up an item. */
+export function toolsOf(item: ShareItem): Tool[] {
+  if (item.startsWith("card:")) return ["cards"];
+  if (item === "values") return ["values", "value_reflection"];
+  if (item === "dream") return ["dream", "dream_suggestion"];
+  return [item as Tool];
+}
+
+export type ShareGrant = {
+  peerId: string;
+  centreId: string;
+  item: ShareItem;
+  mode: ShareMode;
+  /** Last day (yyyy-mm-dd, Oslo) or null. */
+  until: string | null;
+  revokedAt: Date | string | null;
+};
+
+export type Access = "owner" | "suggest" | "read" | null;
+
+/** Is a share in force today? Revoked or past its last day: no. */
+export function shareActive(share: Pick<ShareGrant, "until" | "revokedAt">, today: string): boolean {
+  return share.revokedAt === null && (share.until === null || share.until >= today);
+}
+
+/**
+ * What the actor may do with one item of the owner's toolkit.
+ * A share counts only while the peer still is a peer worker in the share's centre and the owner still
+ * belongs to that centre. No role grants anything by itself: not coordinator, not administrator.
+ */
+export function toolkitAccess(
+  actor: Actor | null,
+  owner: { id: string; memberships: readonly Membership[] },
+  item: ShareItem,
+  shares: readonly ShareGrant[],
+  today: string,
+): Access {
+  if (!actor) return null;
+  if (actor.userId === owner.id) return "owner";
+  let best: Access = null;
+  for (const share of shares) {
+    if (share.peerId !== actor.userId || share.item !== item || !shareActive(share, today)) continue;
+    if (!actor.memberships.some((m) => m.centreId === share.centreId && m.role === "peer_worker")) continue;
+    if (!owner.memberships.some((m) => m.centreId === share.centreId)) continue;
+    if (share.mode === "suggest") return "suggest";
+    best = "read";
+  }
+  return best;
+}
+
+/** A participant may share with a peer worker of a centre the participant belongs to. */
+export function canShareWith(owner: { id: string; memberships: readonly Membership[] }, peer: { id: string; memberships: readonly Membership[] }, centreId: string) {
+  return (
+    owner.id !== peer.id &&
+    owner.memberships.some((m) => m.centreId === centreId) &&
+    peer.memberships.some((m) => m.centreId === centreId && m.role === "peer_worker")
+  );
+}

@@ -2,7 +2,7 @@ import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme";
 import "./app.css";
 import { useEffect } from "react";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useNavigation, useRouteError, useRouteLoaderData } from "react-router";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useNavigation, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { appMiddleware, clientContext, getRequestState } from "~/lib/request.server";
 import { getServices } from "~/lib/services.server";
@@ -23,6 +23,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     csrfToken: state.csrfToken,
     siteName: config.siteName,
     nonce: context.get(clientContext).nonce,
+    idleMinutes: config.sessionIdleMinutes,
     user: user ? { name: user.name, isAdmin: user.isAdmin, centres: groupByCentre(user.memberships) } : null,
   };
 }
@@ -32,6 +33,10 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const lang: Lang = data?.lang ?? errorLang(useRouteError());
+  // Pages that set handle.hydrate = false (the participant's toolkit) are server-rendered HTML and forms
+  // only: no React on the client, so they stay light on a cheap phone (issue 4: < 60 KB).
+  const matches = useMatches();
+  const hydrate = !matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <html lang={lang}>
       <head>
@@ -44,8 +49,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={data?.nonce} />
-        <Scripts nonce={data?.nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={data?.nonce} />
+            <Scripts nonce={data?.nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-import { type RouteConfig, index, route } from "@react-router/dev/routes";
+import { type RouteConfig, index, layout, route } from "@react-router/dev/routes";
 
 // Every URL, by hand: Norwegian URLs, English file names.
 export default [
@@ -15,6 +15,31 @@ export default [
   route("min-side/passord", "modules/accounts/routes/change-password.tsx"),
   route("min-side/slett", "modules/accounts/routes/delete-account.tsx"),
   route("min-side/innsyn", "modules/audit/routes/my-access-log.tsx"),
+
+  // Verktøykasse: the participant's own toolkit (server-rendered only; see the layout).
+  layout("modules/toolkit/routes/layout.tsx", [
+    route("verktoy", "modules/toolkit/routes/home.tsx"),
+    route("verktoy/kort", "modules/toolkit/routes/cards.tsx"),
+    route("verktoy/kort/:cardId", "modules/toolkit/routes/card.tsx"),
+    route("verktoy/kort/:cardId/samtale", "modules/toolkit/routes/conversation.tsx"),
+    route("verktoy/verdier", "modules/toolkit/routes/values.tsx"),
+    route("verktoy/verdier/refleksjon", "modules/toolkit/routes/value-reflection.tsx"),
+    route("verktoy/verdier/:sortId/sorter", "modules/toolkit/routes/values-sort.tsx"),
+    route("verktoy/verdier/:sortId/velg", "modules/toolkit/routes/values-choose.tsx"),
+    route("verktoy/verdier/:sortId/ranger", "modules/toolkit/routes/values-rank.tsx"),
+    route("verktoy/drommen", "modules/toolkit/routes/dream.tsx"),
+    route("verktoy/sjekk", "modules/toolkit/routes/check-ins.tsx"),
+    route("verktoy/sjekk/:packId", "modules/toolkit/routes/check-in.tsx"),
+    route("verktoy/stadier", "modules/toolkit/routes/stages.tsx"),
+    route("verktoy/mappe", "modules/toolkit/routes/folder.tsx"),
+    route("verktoy/deling", "modules/toolkit/routes/sharing.tsx"),
+    route("verktoy/data", "modules/toolkit/routes/data.tsx"),
+  ]),
+  route("verktoy/mappe/pdf", "modules/toolkit/routes/folder-pdf.ts"),
+  route("verktoy/eksport", "modules/toolkit/routes/export.ts"),
+  route("laas", "modules/toolkit/routes/lock.tsx"),
+  route("delt-med-meg", "modules/toolkit/routes/shared-with-me.tsx"),
+  route("delt-med-meg/:shareId", "modules/toolkit/routes/shared-item.tsx"),
 
   route("tilbud", "modules/offers/routes/offer-search.tsx"),
   route("tilbud/kontroll", "modules/offers/routes/unchecked-offers.tsx"),
@@ -48,6 +73,7 @@ export default [
   route("sentre/:centreId", "modules/centres/routes/centre.tsx"),
   route("sentre/:centreId/rediger", "modules/centres/routes/edit-centre.tsx"),
   route("sentre/:centreId/medlemmer", "modules/centres/routes/members.tsx"),
+  route("sentre/:centreId/sjekker", "modules/toolkit/routes/centre-instruments.tsx"),
   route("invitasjon/:token", "modules/centres/routes/invitation.tsx"),
 
   route("admin", "modules/centres/routes/admin.tsx"),

@@ -24,11 +24,13 @@ export function AppShell({ children }: { children: ReactNode }) {
   };
 
   const isCoordinator = user?.centres.some((c) => c.roles.includes("coordinator"));
-  const nav: { to: string; label: string; end?: boolean }[] = [
+  // The toolkit pages run without React on the client: links to them load the whole page.
+  const nav: { to: string; label: string; end?: boolean; reload?: boolean }[] = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/tilbud", label: t("nav.offers") },
     { to: "/sentre", label: t("nav.centres") },
     ...(user ? [{ to: "/min-side", label: t("nav.my_page") }] : []),
+    ...(user ? [{ to: "/verktoy", label: t("toolkit.title"), reload: true }] : []),
     ...(isCoordinator && !user?.isAdmin ? [{ to: `/sentre/${user!.centres.find((c) => c.roles.includes("coordinator"))!.id}/medlemmer`, label: t("nav.members") }] : []),
     ...(user?.isAdmin ? [{ to: "/admin", label: t("nav.admin") }] : []),
   ];
@@ -77,7 +79,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <ul>
             {nav.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.end} className="ds-link">
+                <NavLink to={item.to} end={item.end} reloadDocument={item.reload} className="ds-link">
                   {item.label}
                 </NavLink>
               </li>

@@ -10,7 +10,8 @@ describe("configuration", () => {
 
   it("turns demo data off by default in production on PostgreSQL, and requires SESSION_SECRET there", () => {
     expect(() => parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://db/kp" })).toThrow(/SESSION_SECRET/);
-    const config = parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://db/kp", SESSION_SECRET: "x".repeat(32) });
+    const key = Buffer.alloc(32, 7).toString("base64");
+    const config = parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://db/kp", SESSION_SECRET: "x".repeat(32), MASTER_KEY: key });
     expect(config.demo).toBe(false);
     expect(config.secureCookies).toBe(true);
     // Embedded production keeps demo on and generates the secret.
@@ -19,10 +20,23 @@ describe("configuration", () => {
 
   it("lets DEMO override the default", () => {
     expect(parseConfig({ DEMO: "0" }).demo).toBe(false);
-    expect(parseConfig({ DEMO: "1", NODE_ENV: "production", DATABASE_URL: "postgres://db/kp", SESSION_SECRET: "y".repeat(40) }).demo).toBe(true);
+    expect(parseConfig({ DEMO: "1", NODE_ENV: "production", DATABASE_URL: "postgres://db/kp", SESSION_SECRET: "y".repeat(40), MASTER_KEY: Buffer.alloc(32, 1).toString("base64") }).demo).toBe(true);
+  });
+
+  it("requires MASTER_KEY (32 bytes, base64) in production on PostgreSQL; takes earlier keys for rotation", () => {
+    const base = { NODE_ENV: "production", DATABASE_URL: "postgres://db/kp", SESSION_SECRET: "x".repeat(32) };
+    expect(() => parseConfig(base)).toThrow(/MASTER_KEY is required/);
+    const key = Buffer.alloc(32, 3).toString("base64");
+    const old = Buffer.alloc(32, 4).toString("base64");
+    expect(parseConfig({ ...base, MASTER_KEY: key, MASTER_KEY_PREVIOUS: ` ${old} ` })).toMatchObject({ masterKey: key, previousMasterKeys: [old] });
+    // The embedded default generates one in DATA_DIR.
+    expect(parseConfig({}).masterKey).toBeUndefined();
   });
 
   it.each([
+    ["MASTER_KEY", "too-short"],
+    ["MASTER_KEY", Buffer.alloc(16).toString("base64")],
+    ["MASTER_KEY_PREVIOUS", `${Buffer.alloc(32).toString("base64")},nope`],
     ["PORT", "abc"],
     ["PORT", "70000"],
     ["DATABASE_URL", "mysql://x"],

@@ -11,6 +11,7 @@ import { pruneRateLimits } from "~/modules/platform/rate-limit.server";
 import { failInterruptedImports } from "~/modules/offers/import.server";
 import { parseMasterKey } from "~/modules/toolkit/toolkit-crypto.server";
 import { rewrapDataKeys } from "~/modules/toolkit/toolkit-export.server";
+import { loadDemoToolkit } from "~/modules/toolkit/demo.server";
 import { log, errorFields, setLogLevel } from "./log.server";
 
 export type Cookies = { session: Cookie; csrf: Cookie; lang: Cookie };
@@ -93,7 +94,10 @@ async function start(env: Record<string, string | undefined>): Promise<Services>
     const mailer = createMailer(handle.db, config.smtpUrl, `${config.siteName} <noreply@${new URL(config.publicUrl).hostname}>`);
     if (config.demo) {
       const loaded = await loadDemoData(handle.db);
-      if (loaded) log.info("demo.loaded");
+      if (loaded) {
+        await loadDemoToolkit({ db: handle.db, masters: masterKeys });
+        log.info("demo.loaded");
+      }
       if (config.production) {
         log.warn("demo.active", { note: "Demo accounts with a published password are active. Set DEMO=0 on a fresh database for real use." });
       }

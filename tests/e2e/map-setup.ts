@@ -2,9 +2,13 @@
  * Test-only setup for the map view (/tilbud/kart), used by global-setup.ts:
  * - a tiny XYZ tile server on its own port (another origin than the app, so the CSP's img-src is really tested),
  *   answering every tile with one plain PNG, and 404 for anything else;
- * - coordinates for a few demo locations, written into the throwaway database before the app starts.
+ * - coordinates for a few demo locations, written into the throwaway database before the app starts
+ *   (with the demo data, including the demo participant's encrypted toolkit).
  *   The demo seed has no coordinates, and the real seed data must not get invented ones: these exist only here.
  */
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import net from "node:net";
 import zlib from "node:zlib";
@@ -12,6 +16,7 @@ import { inArray } from "drizzle-orm";
 import { migrateDb, openPglite } from "../../app/db/client.server";
 import { loadDemoData } from "../../app/modules/platform/demo.server";
 import { locations } from "../../app/modules/offers/offers.schema";
+import { loadDemoToolkit } from "../../app/modules/toolkit/demo.server";
 
 /** Approximate town centres for three of "Krafttak for sang"'s places, for the browser tests only. */
 export const mapTestPlaces = [
@@ -26,6 +31,10 @@ export async function seedMapPlaces(dataDir: string) {
   try {
     await migrateDb(handle);
     await loadDemoData(handle.db);
+    // The demo toolkit is encrypted: use the master key the server will find in DATA_DIR.
+    const master = randomBytes(32);
+    fs.writeFileSync(path.join(dataDir, "master-key"), master.toString("base64"), { mode: 0o600 });
+    await loadDemoToolkit({ db: handle.db, masters: [master] });
     for (const place of mapTestPlaces) {
       await handle.db.update(locations).set({ latitude: place.latitude, longitude: place.longitude }).where(inArray(locations.id, [place.id]));
     }

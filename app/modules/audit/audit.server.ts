@@ -46,6 +46,7 @@ export async function listAccessToMyData(db: Db, userId: string, page = 1) {
       at: auditEvents.at,
       action: auditEvents.action,
       entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
       actorRole: auditEvents.actorRole,
       actorUserId: auditEvents.actorUserId,
       actorName: users.name,

@@ -30,6 +30,8 @@ export const roleTable = {
   "centre.edit": ["coordinator"],
   "centre.view_internal": ["participant", "peer_worker", "coordinator", "interviewer", "service_contact"],
   "offer.edit": ["coordinator"],
+  /** Install or remove check-in instrument packs (e.g. a licensed instrument) for the centre. */
+  "centre.manage_instruments": ["coordinator"],
   "installation.create_centre": [],
   "installation.view_outbox": [],
   "installation.view_users": [],

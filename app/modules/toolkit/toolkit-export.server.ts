@@ -3,11 +3,24 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "~/modules/centres/permissions";
 import { ForbiddenError } from "~/modules/centres/centres.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { toolkitEntries, toolkitEntryVersions, toolkitKeys } from "./toolkit.schema";
+import {
+  toolkitEntries,
+  toolkitEntryVersions,
+  toolkitKeys,
+} from "./toolkit.schema";
 import { bodySchemas } from "./toolkit.forms";
 import { tools, type Tool } from "./toolkit";
-import { entryHistory, myEntries, saveEntry, type Store } from "./toolkit.server";
-import { masterKeyId, unwrapDataKey, wrapDataKey } from "./toolkit-crypto.server";
+import {
+  entryHistory,
+  myEntries,
+  saveEntry,
+  type Store,
+} from "./toolkit.server";
+import {
+  masterKeyId,
+  unwrapDataKey,
+  wrapDataKey,
+} from "./toolkit-crypto.server";
 import { cards } from "./content/cards";
 
 /**
@@ -37,18 +50,39 @@ const exportedEntry = z
     createdAt: timestamp,
     updatedAt: timestamp,
     body: z.unknown(),
-    history: z.array(z.object({ savedAt: timestamp, body: z.unknown() })).max(1000).default([]),
+    history: z
+      .array(z.object({ savedAt: timestamp, body: z.unknown() }))
+      .max(1000)
+      .default([]),
   })
   .superRefine((entry, ctx) => {
-    if (!refPattern[entry.tool].test(entry.ref)) ctx.addIssue({ code: "custom", path: ["ref"], message: "toolkit.import.error_ref" });
+    if (!refPattern[entry.tool].test(entry.ref))
+      ctx.addIssue({
+        code: "custom",
+        path: ["ref"],
+        message: "toolkit.import.error_ref",
+      });
     if (entry.tool === "cards") {
       const [cardId, question] = entry.ref.split(":");
       const card = cards.find((c) => c.id === cardId);
-      if (!card?.questions.some((q) => q.id === question)) ctx.addIssue({ code: "custom", path: ["ref"], message: "toolkit.import.error_ref" });
+      if (!card?.questions.some((q) => q.id === question))
+        ctx.addIssue({
+          code: "custom",
+          path: ["ref"],
+          message: "toolkit.import.error_ref",
+        });
     }
     const schema = bodySchemas[entry.tool];
-    for (const [i, body] of [entry.body, ...entry.history.map((h) => h.body)].entries()) {
-      if (!schema.safeParse(body).success) ctx.addIssue({ code: "custom", path: i === 0 ? ["body"] : ["history", i - 1, "body"], message: "toolkit.import.error_body" });
+    for (const [i, body] of [
+      entry.body,
+      ...entry.history.map((h) => h.body),
+    ].entries()) {
+      if (!schema.safeParse(body).success)
+        ctx.addIssue({
+          code: "custom",
+          path: i === 0 ? ["body"] : ["history", i - 1, "body"],
+          message: "toolkit.import.error_body",
+        });
     }
   });
 
@@ -61,7 +95,11 @@ export const exportDocument = z.object({
 export type ExportDocument = z.infer<typeof exportDocument>;
 
 /** Everything in the actor's toolkit, with each entry's history (oldest version first). */
-export async function exportToolkit(store: Store, actor: Actor | null, requestId?: string): Promise<ExportDocument> {
+export async function exportToolkit(
+  store: Store,
+  actor: Actor | null,
+  requestId?: string,
+): Promise<ExportDocument> {
   if (!actor) throw new ForbiddenError();
   const entries = await myEntries(store, actor, tools);
   const out: ExportDocument["entries"] = [];
@@ -73,22 +111,49 @@ export async function exportToolkit(store: Store, actor: Actor | null, requestId
       createdAt: entry.createdAt.toISOString(),
       updatedAt: entry.updatedAt.toISOString(),
       body: entry.body,
-      history: history.map((h) => ({ savedAt: h.savedAt.toISOString(), body: h.body })),
+      history: history.map((h) => ({
+        savedAt: h.savedAt.toISOString(),
+        body: h.body,
+      })),
     });
   }
-  await recordAudit(store.db, { actorUserId: actor.userId, action: "read", subjectUserId: actor.userId, entityType: "toolkit", details: { export: true, entries: out.length }, requestId });
-  return { format: exportFormat, version: exportVersion, exportedAt: new Date().toISOString(), entries: out };
+  await recordAudit(store.db, {
+    actorUserId: actor.userId,
+    action: "read",
+    subjectUserId: actor.userId,
+    entityType: "toolkit",
+    details: { export: true, entries: out.length },
+    requestId,
+  });
+  return {
+    format: exportFormat,
+    version: exportVersion,
+    exportedAt: new Date().toISOString(),
+    entries: out,
+  };
 }
 
-export type ImportProblem = { entry: number | null; field: string; message: string };
+export type ImportProblem = {
+  entry: number | null;
+  field: string;
+  message: string;
+};
 
 /** Parse and check an export file. Nothing is saved here. */
-export function checkImport(text: string): { ok: true; doc: ExportDocument } | { ok: false; problems: ImportProblem[] } {
+export function checkImport(
+  text: string,
+):
+  { ok: true; doc: ExportDocument } | { ok: false; problems: ImportProblem[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, problems: [{ entry: null, field: "", message: "toolkit.import.error_json" }] };
+    return {
+      ok: false,
+      problems: [
+        { entry: null, field: "", message: "toolkit.import.error_json" },
+      ],
+    };
   }
   const result = exportDocument.safeParse(json);
   if (result.success) return { ok: true, doc: result.data };
@@ -98,7 +163,11 @@ export function checkImport(text: string): { ok: true; doc: ExportDocument } | {
     return {
       entry: inEntry ? index + 1 : null,
       field: (inEntry ? rest : issue.path).join("."),
-      message: /^toolkit\./.test(issue.message) ? issue.message : first === "format" || first === "version" ? "toolkit.import.error_format" : "toolkit.import.error_body",
+      message: /^toolkit\./.test(issue.message)
+        ? issue.message
+        : first === "format" || first === "version"
+          ? "toolkit.import.error_format"
+          : "toolkit.import.error_body",
     };
   });
   return { ok: false, problems };
@@ -108,7 +177,12 @@ export function checkImport(text: string): { ok: true; doc: ExportDocument } | {
  * Import a checked export into the actor's toolkit. An entry that already exists (same tool and ref) is
  * left as it is and counted as skipped: importing the same file twice changes nothing.
  */
-export async function importToolkit(store: Store, actor: Actor | null, doc: ExportDocument, requestId?: string) {
+export async function importToolkit(
+  store: Store,
+  actor: Actor | null,
+  doc: ExportDocument,
+  requestId?: string,
+) {
   if (!actor) throw new ForbiddenError();
   const existing = await store.db
     .select({ tool: toolkitEntries.tool, ref: toolkitEntries.ref })
@@ -123,28 +197,61 @@ export async function importToolkit(store: Store, actor: Actor | null, doc: Expo
       continue;
     }
     have.add(`${entry.tool}|${entry.ref}`);
-    const versions = [...entry.history, { savedAt: entry.updatedAt, body: entry.body }];
+    const versions = [
+      ...entry.history,
+      { savedAt: entry.updatedAt, body: entry.body },
+    ];
     let base: number | null = null;
     for (const version of versions) {
-      const saved: Awaited<ReturnType<typeof saveEntry>> = await saveEntry(store, actor, { tool: entry.tool, ref: entry.ref, body: version.body, baseRevision: base });
+      const saved: Awaited<ReturnType<typeof saveEntry>> = await saveEntry(
+        store,
+        actor,
+        {
+          tool: entry.tool,
+          ref: entry.ref,
+          body: version.body,
+          baseRevision: base,
+        },
+      );
       if (!saved.ok) throw new Error("Import conflict");
       base = saved.entry.revision;
     }
     // Keep the dates the person wrote things, not the date of the import.
     const [row] = await store.db
       .update(toolkitEntries)
-      .set({ createdAt: new Date(entry.createdAt), updatedAt: new Date(entry.updatedAt) })
-      .where(and(eq(toolkitEntries.ownerId, actor.userId), eq(toolkitEntries.tool, entry.tool), eq(toolkitEntries.ref, entry.ref)))
+      .set({
+        createdAt: new Date(entry.createdAt),
+        updatedAt: new Date(entry.updatedAt),
+      })
+      .where(
+        and(
+          eq(toolkitEntries.ownerId, actor.userId),
+          eq(toolkitEntries.tool, entry.tool),
+          eq(toolkitEntries.ref, entry.ref),
+        ),
+      )
       .returning({ id: toolkitEntries.id });
     for (const [i, h] of entry.history.entries()) {
       await store.db
         .update(toolkitEntryVersions)
         .set({ savedAt: new Date(h.savedAt) })
-        .where(and(eq(toolkitEntryVersions.entryId, row!.id), eq(toolkitEntryVersions.revision, i + 1)));
+        .where(
+          and(
+            eq(toolkitEntryVersions.entryId, row!.id),
+            eq(toolkitEntryVersions.revision, i + 1),
+          ),
+        );
     }
     imported++;
   }
-  await recordAudit(store.db, { actorUserId: actor.userId, action: "create", subjectUserId: actor.userId, entityType: "toolkit", details: { import: true, entries: imported }, requestId });
+  await recordAudit(store.db, {
+    actorUserId: actor.userId,
+    action: "create",
+    subjectUserId: actor.userId,
+    entityType: "toolkit",
+    details: { import: true, entries: imported },
+    requestId,
+  });
   return { imported, skipped };
 }
 
@@ -157,7 +264,9 @@ export async function importToolkit(store: Store, actor: Actor | null, doc: Expo
 export async function rewrapDataKeys(store: Store): Promise<number> {
   const [current, ...older] = store.masters;
   if (!current || older.length === 0) return 0;
-  const rows = await store.db.select({ userId: toolkitKeys.userId, wrapped: toolkitKeys.wrappedKey }).from(toolkitKeys);
+  const rows = await store.db
+    .select({ userId: toolkitKeys.userId, wrapped: toolkitKeys.wrappedKey })
+    .from(toolkitKeys);
   const prefix = `v1.${masterKeyId(current)}.`;
   const stale = rows.filter((r) => !r.wrapped.startsWith(prefix));
   for (const row of stale) {
@@ -165,8 +274,12 @@ export async function rewrapDataKeys(store: Store): Promise<number> {
     await store.db
       .update(toolkitKeys)
       .set({ wrappedKey: wrapDataKey(current, key, row.userId) })
-      .where(and(eq(toolkitKeys.userId, row.userId), inArray(toolkitKeys.wrappedKey, [row.wrapped])));
+      .where(
+        and(
+          eq(toolkitKeys.userId, row.userId),
+          inArray(toolkitKeys.wrappedKey, [row.wrapped]),
+        ),
+      );
   }
   return stale.length;
 }
-

@@ -15,11 +15,18 @@ const shortText = (max: number) => z.string().trim().max(max, "error.too_long");
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "error.date");
 const localId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
-export const cardAnswerBody = z.object({ text: longText, chime: z.array(z.enum(chimeAreas)).max(5) });
+export const cardAnswerBody = z.object({
+  text: longText,
+  chime: z.array(z.enum(chimeAreas)).max(5),
+});
 
 export const pile = z.enum(["very", "important", "not"]);
 export type Pile = z.infer<typeof pile>;
-export const ownValue = z.object({ id: z.string().regex(/^own-[a-z0-9]{1,12}$/), name: shortText(80).min(1), meaning: shortText(200) });
+export const ownValue = z.object({
+  id: z.string().regex(/^own-[a-z0-9]{1,12}$/),
+  name: shortText(80).min(1),
+  meaning: shortText(200),
+});
 
 export const valuesSortBody = z.object({
   piles: z.record(z.string().max(64), pile),
@@ -38,8 +45,17 @@ export const valueReflectionBody = z.object({
 });
 export type ValueReflection = z.infer<typeof valueReflectionBody>;
 
-export const dreamStep = z.object({ id: localId, text: shortText(2000).min(1), due: isoDate.nullable(), done: z.boolean() });
-export const dreamGoal = z.object({ id: localId, text: shortText(2000).min(1), steps: z.array(dreamStep).max(50) });
+export const dreamStep = z.object({
+  id: localId,
+  text: shortText(2000).min(1),
+  due: isoDate.nullable(),
+  done: z.boolean(),
+});
+export const dreamGoal = z.object({
+  id: localId,
+  text: shortText(2000).min(1),
+  steps: z.array(dreamStep).max(50),
+});
 export const dreamBody = z.object({
   dream: longText,
   helps: longText,
@@ -47,7 +63,12 @@ export const dreamBody = z.object({
   goals: z.array(dreamGoal).max(50),
 });
 export type Dream = z.infer<typeof dreamBody>;
-export const emptyDream: Dream = { dream: "", helps: "", hinders: "", goals: [] };
+export const emptyDream: Dream = {
+  dream: "",
+  helps: "",
+  hinders: "",
+  goals: [],
+};
 
 export const suggestionBody = z.object({
   text: shortText(5000).min(1),
@@ -63,7 +84,11 @@ export const checkInBody = z.object({
   why: z.record(z.string().max(64), longText),
 });
 
-export const stagePlacementBody = z.object({ area: z.string().max(32), stage: z.string().max(32), note: longText });
+export const stagePlacementBody = z.object({
+  area: z.string().max(32),
+  stage: z.string().max(32),
+  note: longText,
+});
 
 export const bodySchemas = {
   cards: cardAnswerBody,
@@ -92,13 +117,29 @@ export const cardAnswerForm = z.object({
   force: z.literal("1").optional(),
 });
 
-export const dreamTextForm = z.object({ dream: longText, helps: longText, hinders: longText, baseRevision, force: z.literal("1").optional() });
+export const dreamTextForm = z.object({
+  dream: longText,
+  helps: longText,
+  hinders: longText,
+  baseRevision,
+  force: z.literal("1").optional(),
+});
 
-export const goalForm = z.object({ text: z.string({ error: "error.required" }).trim().min(1, "error.required").max(2000, "error.too_long") });
+export const goalForm = z.object({
+  text: z
+    .string({ error: "error.required" })
+    .trim()
+    .min(1, "error.required")
+    .max(2000, "error.too_long"),
+});
 
 export const stepForm = z.object({
   goalId: localId,
-  text: z.string({ error: "error.required" }).trim().min(1, "error.required").max(2000, "error.too_long"),
+  text: z
+    .string({ error: "error.required" })
+    .trim()
+    .min(1, "error.required")
+    .max(2000, "error.too_long"),
   due: z
     .string()
     .optional()
@@ -107,12 +148,18 @@ export const stepForm = z.object({
 });
 
 export const suggestionForm = z.object({
-  text: z.string({ error: "error.required" }).trim().min(1, "error.required").max(5000, "error.too_long"),
+  text: z
+    .string({ error: "error.required" })
+    .trim()
+    .min(1, "error.required")
+    .max(5000, "error.too_long"),
 });
 
 export const shareForm = z.object({
   item: z.string().min(1, "error.required").max(80),
-  peer: z.string({ error: "toolkit.share.error_peer" }).regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/, "toolkit.share.error_peer"),
+  peer: z
+    .string({ error: "toolkit.share.error_peer" })
+    .regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/, "toolkit.share.error_peer"),
   mode: z.enum(shareModes, { error: "error.required" }),
   until: z
     .string()
@@ -122,7 +169,11 @@ export const shareForm = z.object({
 });
 
 export const ownValueForm = z.object({
-  name: z.string({ error: "error.required" }).trim().min(1, "error.required").max(80, "error.too_long"),
+  name: z
+    .string({ error: "error.required" })
+    .trim()
+    .min(1, "error.required")
+    .max(80, "error.too_long"),
   meaning: z.string().trim().max(200, "error.too_long").optional().default(""),
 });
 
@@ -133,7 +184,14 @@ export const reflectionForm = z.object({
     .string()
     .optional()
     .transform((v) => (v === undefined || v === "" ? null : Number(v)))
-    .pipe(z.number({ error: "error.invalid" }).int("error.invalid").min(0, "error.invalid").max(10, "error.invalid").nullable()),
+    .pipe(
+      z
+        .number({ error: "error.invalid" })
+        .int("error.invalid")
+        .min(0, "error.invalid")
+        .max(10, "error.invalid")
+        .nullable(),
+    ),
   obstacles: longText,
   step: longText,
   baseRevision,

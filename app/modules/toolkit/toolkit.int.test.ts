@@ -28,8 +28,17 @@ import {
   sharedWithMe,
   type Store,
 } from "./toolkit.server";
-import { checkImport, exportToolkit, importToolkit, rewrapDataKeys } from "./toolkit-export.server";
-import { decryptText, DecryptionError, unwrapDataKey } from "./toolkit-crypto.server";
+import {
+  checkImport,
+  exportToolkit,
+  importToolkit,
+  rewrapDataKeys,
+} from "./toolkit-export.server";
+import {
+  decryptText,
+  DecryptionError,
+  unwrapDataKey,
+} from "./toolkit-crypto.server";
 import type { Dream } from "./toolkit.forms";
 import type { ShareItem } from "./toolkit";
 
@@ -46,7 +55,25 @@ let kbt: string;
 const master = randomBytes(32);
 
 const SECRET = "Jeg drømmer om å bo ved sjøen og spille i et band";
-const dream: Dream = { dream: SECRET, helps: "Venner", hinders: "Penger", goals: [{ id: "g1", text: "Finne et band", steps: [{ id: "s1", text: "Spørre på treffstedet", due: "2026-12-01", done: false }] }] };
+const dream: Dream = {
+  dream: SECRET,
+  helps: "Venner",
+  hinders: "Penger",
+  goals: [
+    {
+      id: "g1",
+      text: "Finne et band",
+      steps: [
+        {
+          id: "s1",
+          text: "Spørre på treffstedet",
+          due: "2026-12-01",
+          done: false,
+        },
+      ],
+    },
+  ],
+};
 
 beforeAll(async () => {
   handle = await freshDb();
@@ -63,14 +90,23 @@ beforeAll(async () => {
     ["andre.deltaker@example.org", "participant"],
     ["andre.erfaring@example.org", "peer_worker"],
   ] as const) {
-    const created = await createUser(db, { name: email, email, password: "et-langt-passord-2026" });
-    await db.insert(memberships).values({ centreId: kbt, userId: created.id, role });
+    const created = await createUser(db, {
+      name: email,
+      email,
+      password: "et-langt-passord-2026",
+    });
+    await db
+      .insert(memberships)
+      .values({ centreId: kbt, userId: created.id, role });
   }
   otherParticipant = await actorFor(db, "andre.deltaker@example.org");
   otherPeer = await actorFor(db, "andre.erfaring@example.org");
 });
 
-async function createUser(db: Db, input: { name: string; email: string; password: string }) {
+async function createUser(
+  db: Db,
+  input: { name: string; email: string; password: string },
+) {
   const result = await signUp(db, input);
   if (!result.ok) throw new Error("taken");
   return { id: result.userId };
@@ -82,54 +118,138 @@ afterAll(async () => {
 
 describe("the owner's own toolkit", () => {
   it("saves an answer, keeps earlier versions as history, and never silently overwrites a newer save", async () => {
-    const first = await saveEntry(store, owner, { tool: "cards", ref: "drommen:q1", body: { text: "Første svar", chime: ["hope"] }, baseRevision: null });
+    const first = await saveEntry(store, owner, {
+      tool: "cards",
+      ref: "drommen:q1",
+      body: { text: "Første svar", chime: ["hope"] },
+      baseRevision: null,
+    });
     expect(first.ok).toBe(true);
-    const second = await saveEntry(store, owner, { tool: "cards", ref: "drommen:q1", body: { text: "Andre svar", chime: [] }, baseRevision: 1 });
+    const second = await saveEntry(store, owner, {
+      tool: "cards",
+      ref: "drommen:q1",
+      body: { text: "Andre svar", chime: [] },
+      baseRevision: 1,
+    });
     expect(second.ok && second.entry.revision).toBe(2);
     // A second tab that also started from revision 1 is told, and gets the current text back.
-    const stale = await saveEntry(store, owner, { tool: "cards", ref: "drommen:q1", body: { text: "Fra fane to", chime: [] }, baseRevision: 1 });
+    const stale = await saveEntry(store, owner, {
+      tool: "cards",
+      ref: "drommen:q1",
+      body: { text: "Fra fane to", chime: [] },
+      baseRevision: 1,
+    });
     expect(stale.ok).toBe(false);
-    expect(!stale.ok && (stale.conflict?.body as { text: string }).text).toBe("Andre svar");
+    expect(!stale.ok && (stale.conflict?.body as { text: string }).text).toBe(
+      "Andre svar",
+    );
     // Choosing to keep theirs keeps the other version in the history.
-    const forced = await saveEntry(store, owner, { tool: "cards", ref: "drommen:q1", body: { text: "Fra fane to", chime: [] }, baseRevision: 1, force: true });
+    const forced = await saveEntry(store, owner, {
+      tool: "cards",
+      ref: "drommen:q1",
+      body: { text: "Fra fane to", chime: [] },
+      baseRevision: 1,
+      force: true,
+    });
     expect(forced.ok && forced.entry.revision).toBe(3);
-    const history = await entryHistory(store, owner, forced.ok ? forced.entry.id : "");
-    expect(history.map((h) => (h.body as { text: string }).text)).toEqual(["Andre svar", "Første svar"]);
+    const history = await entryHistory(
+      store,
+      owner,
+      forced.ok ? forced.entry.id : "",
+    );
+    expect(history.map((h) => (h.body as { text: string }).text)).toEqual([
+      "Andre svar",
+      "Første svar",
+    ]);
   });
 
   it("two first saves at once: exactly one wins, the other is told", async () => {
     const results = await Promise.all(
-      ["a", "b", "c"].map((t) => saveEntry(store, owner, { tool: "cards", ref: "ansvar:q1", body: { text: t, chime: [] }, baseRevision: null })),
+      ["a", "b", "c"].map((t) =>
+        saveEntry(store, owner, {
+          tool: "cards",
+          ref: "ansvar:q1",
+          body: { text: t, chime: [] },
+          baseRevision: null,
+        }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.conflict !== null)).toBe(true);
+    expect(
+      results.filter((r) => !r.ok).every((r) => !r.ok && r.conflict !== null),
+    ).toBe(true);
   });
 
   it("keeps a 20,000-character answer exactly", async () => {
     const long = "æøå ".repeat(5000);
-    await saveEntry(store, owner, { tool: "cards", ref: "leve-med:q1", body: { text: long, chime: [] }, baseRevision: null });
-    const read = await myEntry<{ text: string }>(store, owner, "cards", "leve-med:q1");
+    await saveEntry(store, owner, {
+      tool: "cards",
+      ref: "leve-med:q1",
+      body: { text: long, chime: [] },
+      baseRevision: null,
+    });
+    const read = await myEntry<{ text: string }>(
+      store,
+      owner,
+      "cards",
+      "leve-med:q1",
+    );
     expect(read?.body.text).toBe(long);
   });
 
   it("stores no toolkit text in the clear: a dump of the tables shows none of it", async () => {
-    await saveEntry(store, owner, { tool: "dream", ref: "dream", body: dream, baseRevision: null });
-    const dump = await db.execute(sql`select t::text as row from toolkit_entries t union all select v::text from toolkit_entry_versions v union all select k::text from toolkit_keys k`);
+    await saveEntry(store, owner, {
+      tool: "dream",
+      ref: "dream",
+      body: dream,
+      baseRevision: null,
+    });
+    const dump = await db.execute(
+      sql`select t::text as row from toolkit_entries t union all select v::text from toolkit_entry_versions v union all select k::text from toolkit_keys k`,
+    );
     const text = JSON.stringify((dump as unknown as { rows: unknown[] }).rows);
     expect(text).toContain("v1.");
-    for (const plain of ["drømmer", "sjøen", "Finne et band", "Første svar", "Andre svar", "æøå"]) expect(text).not.toContain(plain);
+    for (const plain of [
+      "drømmer",
+      "sjøen",
+      "Finne et band",
+      "Første svar",
+      "Andre svar",
+      "æøå",
+    ])
+      expect(text).not.toContain(plain);
     // A ciphertext moved to another row does not open (the row id is bound in).
-    const rows = await db.select({ id: toolkitEntries.id, body: toolkitEntries.body }).from(toolkitEntries).where(eq(toolkitEntries.ownerId, owner.userId));
-    const [k] = await db.select({ w: toolkitKeys.wrappedKey }).from(toolkitKeys).where(eq(toolkitKeys.userId, owner.userId));
+    const rows = await db
+      .select({ id: toolkitEntries.id, body: toolkitEntries.body })
+      .from(toolkitEntries)
+      .where(eq(toolkitEntries.ownerId, owner.userId));
+    const [k] = await db
+      .select({ w: toolkitKeys.wrappedKey })
+      .from(toolkitKeys)
+      .where(eq(toolkitKeys.userId, owner.userId));
     const key = unwrapDataKey([master], k!.w, owner.userId);
-    expect(() => decryptText(key, rows[0]!.body, `toolkit_entries.body:${rows[1]!.id}`)).toThrow(DecryptionError);
+    expect(() =>
+      decryptText(key, rows[0]!.body, `toolkit_entries.body:${rows[1]!.id}`),
+    ).toThrow(DecryptionError);
   });
 });
 
 describe("sharing: no read without a share, every read logged, revocation at once", () => {
   it("nobody but the owner reads an unshared item: not the peer worker, coordinator, administrator or another participant", async () => {
-    for (const actor of [peer, otherPeer, coordinator, admin, otherParticipant]) {
-      for (const item of ["dream", "values", "card:drommen", "check_in", "stages"] as ShareItem[]) {
+    for (const actor of [
+      peer,
+      otherPeer,
+      coordinator,
+      admin,
+      otherParticipant,
+    ]) {
+      for (const item of [
+        "dream",
+        "values",
+        "card:drommen",
+        "check_in",
+        "stages",
+      ] as ShareItem[]) {
         expect(await accessTo(db, actor, owner.userId, item)).toBeNull();
       }
     }
@@ -137,76 +257,191 @@ describe("sharing: no read without a share, every read logged, revocation at onc
   });
 
   it("the named peer worker reads the shared dream; the read is in the owner's access log; others still cannot", async () => {
-    const created = await createShare(db, owner, { item: "dream", peerId: peer.userId, centreId: kbt, mode: "suggest", until: null });
+    const created = await createShare(db, owner, {
+      item: "dream",
+      peerId: peer.userId,
+      centreId: kbt,
+      mode: "suggest",
+      until: null,
+    });
     expect(created.ok).toBe(true);
     const shareId = created.ok ? created.id : "";
     const list = await sharedWithMe(db, peer);
-    expect(list.map((s) => [s.item, s.ownerName])).toEqual([["dream", "Deltaker Demo"]]);
+    expect(list.map((s) => [s.item, s.ownerName])).toEqual([
+      ["dream", "Deltaker Demo"],
+    ]);
 
     const before = (await listAccessToMyData(db, owner.userId)).events.length;
     const read = await readSharedItem(store, peer, shareId, "req-1");
-    expect((read.entries.find((e) => e.tool === "dream")?.body as Dream).dream).toBe(SECRET);
+    expect(
+      (read.entries.find((e) => e.tool === "dream")?.body as Dream).dream,
+    ).toBe(SECRET);
     // Only the dream: no card answers ride along.
-    expect(read.entries.every((e) => e.tool === "dream" || e.tool === "dream_suggestion")).toBe(true);
+    expect(
+      read.entries.every(
+        (e) => e.tool === "dream" || e.tool === "dream_suggestion",
+      ),
+    ).toBe(true);
     const log = (await listAccessToMyData(db, owner.userId)).events;
     expect(log.length).toBe(before + 1);
-    expect(log[0]).toMatchObject({ action: "read", entityType: "toolkit_dream", actorName: "Erfaring Demo", actorRole: "peer_worker", centreName: "KBT" });
+    expect(log[0]).toMatchObject({
+      action: "read",
+      entityType: "toolkit_dream",
+      actorName: "Erfaring Demo",
+      actorRole: "peer_worker",
+      centreName: "KBT",
+    });
 
     // The share is not a key for anyone else.
     for (const actor of [otherPeer, coordinator, admin, otherParticipant]) {
-      await expect(readSharedItem(store, actor, shareId)).rejects.toThrow(NotFoundError);
+      await expect(readSharedItem(store, actor, shareId)).rejects.toThrow(
+        NotFoundError,
+      );
     }
     // A share of the dream is not a share of the values.
     expect(await accessTo(db, peer, owner.userId, "values")).toBeNull();
 
     // May suggest: the suggestion lands in the owner's toolkit, encrypted with the owner's key.
-    expect(await addSuggestion(store, peer, shareId, "Kanskje prøve korpset?", "Erfaring Demo")).toBe(true);
+    expect(
+      await addSuggestion(
+        store,
+        peer,
+        shareId,
+        "Kanskje prøve korpset?",
+        "Erfaring Demo",
+      ),
+    ).toBe(true);
     const suggestions = await myEntries(store, owner, ["dream_suggestion"]);
-    expect(suggestions.map((s) => (s.body as { text: string }).text)).toEqual(["Kanskje prøve korpset?"]);
+    expect(suggestions.map((s) => (s.body as { text: string }).text)).toEqual([
+      "Kanskje prøve korpset?",
+    ]);
     expect(suggestions[0]!.authorId).toBe(peer.userId);
 
     // Revoked: the very next read fails.
     expect(await revokeShare(db, owner, shareId)).toBe(true);
-    await expect(readSharedItem(store, peer, shareId)).rejects.toThrow(NotFoundError);
-    await expect(addSuggestion(store, peer, shareId, "en til", "Erfaring Demo")).rejects.toThrow();
+    await expect(readSharedItem(store, peer, shareId)).rejects.toThrow(
+      NotFoundError,
+    );
+    await expect(
+      addSuggestion(store, peer, shareId, "en til", "Erfaring Demo"),
+    ).rejects.toThrow();
     expect(await sharedWithMe(db, peer)).toEqual([]);
   });
 
   it("refuses to share with someone who is not a peer worker of the owner's centre, or until a past date", async () => {
-    expect(await createShare(db, owner, { item: "dream", peerId: coordinator.userId, centreId: kbt, mode: "read", until: null })).toEqual({ ok: false, reason: "peer" });
-    expect(await createShare(db, owner, { item: "values", peerId: peer.userId, centreId: kbt, mode: "suggest", until: null })).toEqual({ ok: false, reason: "mode" });
-    expect(await createShare(db, owner, { item: "dream", peerId: peer.userId, centreId: kbt, mode: "read", until: "2020-01-01" })).toEqual({ ok: false, reason: "until" });
+    expect(
+      await createShare(db, owner, {
+        item: "dream",
+        peerId: coordinator.userId,
+        centreId: kbt,
+        mode: "read",
+        until: null,
+      }),
+    ).toEqual({ ok: false, reason: "peer" });
+    expect(
+      await createShare(db, owner, {
+        item: "values",
+        peerId: peer.userId,
+        centreId: kbt,
+        mode: "suggest",
+        until: null,
+      }),
+    ).toEqual({ ok: false, reason: "mode" });
+    expect(
+      await createShare(db, owner, {
+        item: "dream",
+        peerId: peer.userId,
+        centreId: kbt,
+        mode: "read",
+        until: "2020-01-01",
+      }),
+    ).toEqual({ ok: false, reason: "until" });
   });
 
   it("a share that ended yesterday no longer opens", async () => {
-    const created = await createShare(db, owner, { item: "card:drommen", peerId: peer.userId, centreId: kbt, mode: "read", until: "2026-11-24" }, undefined, "2026-11-24");
+    const created = await createShare(
+      db,
+      owner,
+      {
+        item: "card:drommen",
+        peerId: peer.userId,
+        centreId: kbt,
+        mode: "read",
+        until: "2026-11-24",
+      },
+      undefined,
+      "2026-11-24",
+    );
     const shareId = created.ok ? created.id : "";
-    const read = await readSharedItem(store, peer, shareId, undefined, "2026-11-24");
+    const read = await readSharedItem(
+      store,
+      peer,
+      shareId,
+      undefined,
+      "2026-11-24",
+    );
     expect(read.entries.map((e) => e.ref)).toEqual(["drommen:q1"]);
-    await expect(readSharedItem(store, peer, shareId, undefined, "2026-11-25")).rejects.toThrow(NotFoundError);
+    await expect(
+      readSharedItem(store, peer, shareId, undefined, "2026-11-25"),
+    ).rejects.toThrow(NotFoundError);
   });
 });
 
 describe("export, delete, import", () => {
   it("round trip: export → delete everything → import restores every entry with its history and dates", async () => {
-    await addEntry(store, owner, "values", { piles: { honesty: "very", fun: "important" }, own: [], top: ["honesty"], finishedAt: null });
+    await addEntry(store, owner, "values", {
+      piles: { honesty: "very", fun: "important" },
+      own: [],
+      top: ["honesty"],
+      finishedAt: null,
+    });
     const exported = await exportToolkit(store, owner);
     expect(exported.entries.length).toBeGreaterThanOrEqual(5);
     const text = JSON.stringify(exported);
 
     await deleteToolkit(store, owner);
-    expect(await myEntries(store, owner, ["cards", "dream", "values", "dream_suggestion"])).toEqual([]);
-    expect(await db.select().from(toolkitKeys).where(eq(toolkitKeys.userId, owner.userId))).toEqual([]);
+    expect(
+      await myEntries(store, owner, [
+        "cards",
+        "dream",
+        "values",
+        "dream_suggestion",
+      ]),
+    ).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(toolkitKeys)
+        .where(eq(toolkitKeys.userId, owner.userId)),
+    ).toEqual([]);
 
     const checked = checkImport(text);
     expect(checked.ok).toBe(true);
-    const result = await importToolkit(store, owner, checked.ok ? checked.doc : (null as never));
+    const result = await importToolkit(
+      store,
+      owner,
+      checked.ok ? checked.doc : (null as never),
+    );
     expect(result).toEqual({ imported: exported.entries.length, skipped: 0 });
     const again = await exportToolkit(store, owner);
-    const strip = (d: typeof exported) => d.entries.map(({ tool, ref, body, history, createdAt, updatedAt }) => ({ tool, ref, body, history, createdAt, updatedAt }));
+    const strip = (d: typeof exported) =>
+      d.entries.map(({ tool, ref, body, history, createdAt, updatedAt }) => ({
+        tool,
+        ref,
+        body,
+        history,
+        createdAt,
+        updatedAt,
+      }));
     expect(strip(again)).toEqual(strip(exported));
     // Importing the same file again adds nothing.
-    expect(await importToolkit(store, owner, checked.ok ? checked.doc : (null as never))).toEqual({ imported: 0, skipped: exported.entries.length });
+    expect(
+      await importToolkit(
+        store,
+        owner,
+        checked.ok ? checked.doc : (null as never),
+      ),
+    ).toEqual({ imported: 0, skipped: exported.entries.length });
   });
 
   it("an import with bad entries names each problem and saves nothing", async () => {
@@ -215,13 +450,27 @@ describe("export, delete, import", () => {
       version: 1,
       exportedAt: new Date().toISOString(),
       entries: [
-        { tool: "cards", ref: "finnes-ikke:q1", createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), body: { text: "x", chime: [] } },
-        { tool: "dream", ref: "dream", createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), body: { dream: 5 } },
+        {
+          tool: "cards",
+          ref: "finnes-ikke:q1",
+          createdAt: new Date().toISOString(),
+          updatedAt: new Date().toISOString(),
+          body: { text: "x", chime: [] },
+        },
+        {
+          tool: "dream",
+          ref: "dream",
+          createdAt: new Date().toISOString(),
+          updatedAt: new Date().toISOString(),
+          body: { dream: 5 },
+        },
       ],
     });
     const checked = checkImport(bad);
     expect(checked.ok).toBe(false);
-    expect(!checked.ok && checked.problems.map((p) => [p.entry, p.message])).toEqual([
+    expect(
+      !checked.ok && checked.problems.map((p) => [p.entry, p.message]),
+    ).toEqual([
       [1, "toolkit.import.error_ref"],
       [2, "toolkit.import.error_body"],
     ]);
@@ -240,19 +489,56 @@ describe("export, delete, import", () => {
 
 describe("crypto-shredding", () => {
   it("after the account is deleted, a dump kept from before cannot be read once the master key is rotated", async () => {
-    const victim = await createUser(db, { name: "Slett Meg", email: "slett.meg@example.org", password: "et-langt-passord-2026" });
+    const victim = await createUser(db, {
+      name: "Slett Meg",
+      email: "slett.meg@example.org",
+      password: "et-langt-passord-2026",
+    });
     const actor: Actor = { userId: victim.id, isAdmin: false, memberships: [] };
-    await saveEntry(store, actor, { tool: "dream", ref: "dream", body: { ...dream, dream: "Hemmelig drøm" }, baseRevision: null });
+    await saveEntry(store, actor, {
+      tool: "dream",
+      ref: "dream",
+      body: { ...dream, dream: "Hemmelig drøm" },
+      baseRevision: null,
+    });
     // The backup: every toolkit row of the person, taken before the deletion.
-    const [entry] = await db.select({ id: toolkitEntries.id, body: toolkitEntries.body }).from(toolkitEntries).where(eq(toolkitEntries.ownerId, victim.id));
-    const [wrapped] = await db.select({ w: toolkitKeys.wrappedKey }).from(toolkitKeys).where(eq(toolkitKeys.userId, victim.id));
+    const [entry] = await db
+      .select({ id: toolkitEntries.id, body: toolkitEntries.body })
+      .from(toolkitEntries)
+      .where(eq(toolkitEntries.ownerId, victim.id));
+    const [wrapped] = await db
+      .select({ w: toolkitKeys.wrappedKey })
+      .from(toolkitKeys)
+      .where(eq(toolkitKeys.userId, victim.id));
     // With the old master key, the backup is readable (that is why old master keys are retired).
-    expect(JSON.parse(decryptText(unwrapDataKey([master], wrapped!.w, victim.id), entry!.body, `toolkit_entries.body:${entry!.id}`)).dream).toBe("Hemmelig drøm");
+    expect(
+      JSON.parse(
+        decryptText(
+          unwrapDataKey([master], wrapped!.w, victim.id),
+          entry!.body,
+          `toolkit_entries.body:${entry!.id}`,
+        ),
+      ).dream,
+    ).toBe("Hemmelig drøm");
 
-    expect(await deleteAccount(db, victim.id, "et-langt-passord-2026")).toEqual({ ok: true });
-    expect(await db.select().from(toolkitKeys).where(eq(toolkitKeys.userId, victim.id))).toEqual([]);
-    expect(await db.select().from(toolkitEntries).where(eq(toolkitEntries.ownerId, victim.id))).toEqual([]);
-    expect(await db.select().from(users).where(eq(users.id, victim.id))).toEqual([]);
+    expect(await deleteAccount(db, victim.id, "et-langt-passord-2026")).toEqual(
+      { ok: true },
+    );
+    expect(
+      await db
+        .select()
+        .from(toolkitKeys)
+        .where(eq(toolkitKeys.userId, victim.id)),
+    ).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(toolkitEntries)
+        .where(eq(toolkitEntries.ownerId, victim.id)),
+    ).toEqual([]);
+    expect(
+      await db.select().from(users).where(eq(users.id, victim.id)),
+    ).toEqual([]);
 
     // Rotation: a new master key; live keys re-wrapped; the old master key retired.
     const newMaster = randomBytes(32);
@@ -260,9 +546,13 @@ describe("crypto-shredding", () => {
     expect(await rewrapDataKeys(rotated)).toBeGreaterThan(0);
     const live = { db, masters: [newMaster] };
     // Everyone still here reads their toolkit with the new key alone…
-    expect((await myEntry<Dream>(live, owner, "dream", "dream"))?.body.dream).toBe(SECRET);
+    expect(
+      (await myEntry<Dream>(live, owner, "dream", "dream"))?.body.dream,
+    ).toBe(SECRET);
     // …and the kept dump of the deleted person opens with nothing the installation still has.
-    expect(() => unwrapDataKey(live.masters, wrapped!.w, victim.id)).toThrow(DecryptionError);
+    expect(() => unwrapDataKey(live.masters, wrapped!.w, victim.id)).toThrow(
+      DecryptionError,
+    );
     expect(await rewrapDataKeys(rotated)).toBe(0);
   });
 });

@@ -1,4 +1,14 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id } from "~/db/columns";
 import { users } from "~/modules/accounts/accounts.schema";
 import { centres } from "~/modules/centres/centres.schema";
@@ -12,7 +22,9 @@ export const toolkitKeys = pgTable("toolkit_keys", {
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   wrappedKey: text("wrapped_key").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true })
+    .notNull()
+    .defaultNow(),
 });
 
 /**
@@ -34,11 +46,20 @@ export const toolkitEntries = pgTable(
     revision: integer("revision").notNull().default(1),
     body: text("body").notNull(),
     /** Who wrote it when not the owner (a peer worker's suggestion); null when the owner did. */
-    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    authorId: uuid("author_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow(),
   },
-  (t) => [uniqueIndex("toolkit_entries_ref_uq").on(t.ownerId, t.tool, t.ref), index("toolkit_entries_owner_idx").on(t.ownerId, t.tool, t.updatedAt)],
+  (t) => [
+    uniqueIndex("toolkit_entries_ref_uq").on(t.ownerId, t.tool, t.ref),
+    index("toolkit_entries_owner_idx").on(t.ownerId, t.tool, t.updatedAt),
+  ],
 );
 
 /** Earlier versions of an entry (an answer's history), encrypted like the entry, bound to entry and revision. */
@@ -77,8 +98,41 @@ export const toolkitShares = pgTable(
     mode: text("mode").notNull(),
     /** Last day the share holds (Oslo date), or null for "until I revoke it". */
     until: date("until", { mode: "string" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("toolkit_shares_owner_idx").on(t.ownerId), index("toolkit_shares_peer_idx").on(t.peerId)],
+  (t) => [
+    index("toolkit_shares_owner_idx").on(t.ownerId),
+    index("toolkit_shares_peer_idx").on(t.peerId),
+  ],
+);
+
+/**
+ * Check-in instrument packs a centre has installed (for example a validated instrument it holds a licence
+ * for). The pack is data (items, scale, scoring, licence), checked by `instrumentPack` in check-in.ts.
+ * Removing hides it for new check-ins; answers given with it still show with its texts.
+ */
+export const instrumentPacks = pgTable(
+  "instrument_packs",
+  {
+    id: id(),
+    centreId: uuid("centre_id")
+      .notNull()
+      .references(() => centres.id, { onDelete: "cascade" }),
+    packId: text("pack_id").notNull(),
+    version: integer("version").notNull(),
+    pack: jsonb("pack").notNull(),
+    installedBy: uuid("installed_by").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    installedAt: timestamp("installed_at", { withTimezone: true })
+      .notNull()
+      .defaultNow(),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("instrument_packs_uq").on(t.centreId, t.packId, t.version),
+  ],
 );

@@ -2,15 +2,40 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import type { Actor, CentreRole } from "~/modules/centres/permissions";
-import { ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
+import {
+  ForbiddenError,
+  NotFoundError,
+} from "~/modules/centres/centres.server";
 import { memberships, centres } from "~/modules/centres/centres.schema";
 import { users } from "~/modules/accounts/accounts.schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { AuditEntityType } from "~/modules/audit/audit";
 import { osloToday } from "~/modules/offers/manage.server";
-import { toolkitEntries, toolkitEntryVersions, toolkitKeys, toolkitShares } from "./toolkit.schema";
-import { decryptText, encryptText, newDataKey, unwrapDataKey, wrapDataKey } from "./toolkit-crypto.server";
-import { canShareWith, itemOf, modesFor, shareActive, toolkitAccess, toolsOf, type Access, type ShareItem, type ShareMode, type Tool } from "./toolkit";
+import {
+  toolkitEntries,
+  toolkitEntryVersions,
+  toolkitKeys,
+  toolkitShares,
+} from "./toolkit.schema";
+import {
+  decryptText,
+  encryptText,
+  newDataKey,
+  unwrapDataKey,
+  wrapDataKey,
+} from "./toolkit-crypto.server";
+import {
+  canShareWith,
+  itemOf,
+  modesFor,
+  shareActive,
+  toolkitAccess,
+  toolsOf,
+  type Access,
+  type ShareItem,
+  type ShareMode,
+  type Tool,
+} from "./toolkit";
 
 /** What toolkit use cases need: the database and the master keys (current first). */
 export type Store = { db: Db; masters: Buffer[] };
@@ -27,10 +52,15 @@ export type Entry<T = unknown> = {
 };
 
 /** Tools whose earlier versions are kept as history when saved again. */
-const keepsHistory: ReadonlySet<Tool> = new Set(["cards", "value_reflection", "dream"]);
+const keepsHistory: ReadonlySet<Tool> = new Set([
+  "cards",
+  "value_reflection",
+  "dream",
+]);
 
 const entryPlace = (id: string) => `toolkit_entries.body:${id}`;
-const versionPlace = (id: string, revision: number) => `toolkit_entry_versions.body:${id}:${revision}`;
+const versionPlace = (id: string, revision: number) =>
+  `toolkit_entry_versions.body:${id}:${revision}`;
 
 function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new ForbiddenError();
@@ -38,21 +68,33 @@ function requireActor(actor: Actor | null): Actor {
 }
 
 /** The owner's data key; made on first write. Null when the owner has none (nothing written, or shredded). */
-async function dataKey(store: Store, ownerId: string, create: boolean): Promise<Buffer | null> {
-  const [row] = await store.db.select({ wrapped: toolkitKeys.wrappedKey }).from(toolkitKeys).where(eq(toolkitKeys.userId, ownerId));
+async function dataKey(
+  store: Store,
+  ownerId: string,
+  create: boolean,
+): Promise<Buffer | null> {
+  const [row] = await store.db
+    .select({ wrapped: toolkitKeys.wrappedKey })
+    .from(toolkitKeys)
+    .where(eq(toolkitKeys.userId, ownerId));
   if (row) return unwrapDataKey(store.masters, row.wrapped, ownerId);
   if (!create) return null;
   const master = store.masters[0];
   if (!master) throw new Error("No master key");
   await store.db
     .insert(toolkitKeys)
-    .values({ userId: ownerId, wrappedKey: wrapDataKey(master, newDataKey(), ownerId) })
+    .values({
+      userId: ownerId,
+      wrappedKey: wrapDataKey(master, newDataKey(), ownerId),
+    })
     .onConflictDoNothing();
   return dataKey(store, ownerId, false);
 }
 
-const seal = (key: Buffer, id: string, body: unknown) => encryptText(key, JSON.stringify(body), entryPlace(id));
-const unseal = (key: Buffer, id: string, body: string): unknown => JSON.parse(decryptText(key, body, entryPlace(id)));
+const seal = (key: Buffer, id: string, body: unknown) =>
+  encryptText(key, JSON.stringify(body), entryPlace(id));
+const unseal = (key: Buffer, id: string, body: string): unknown =>
+  JSON.parse(decryptText(key, body, entryPlace(id)));
 
 const entryColumns = {
   id: toolkitEntries.id,
@@ -65,19 +107,43 @@ const entryColumns = {
   updatedAt: toolkitEntries.updatedAt,
 };
 
-type EntryRow = { id: string; tool: string; ref: string; revision: number; body: string; authorId: string | null; createdAt: Date; updatedAt: Date };
+type EntryRow = {
+  id: string;
+  tool: string;
+  ref: string;
+  revision: number;
+  body: string;
+  authorId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 function open(key: Buffer, row: EntryRow): Entry {
-  return { ...row, tool: row.tool as Tool, body: unseal(key, row.id, row.body) };
+  return {
+    ...row,
+    tool: row.tool as Tool,
+    body: unseal(key, row.id, row.body),
+  };
 }
 
-async function loadEntries(store: Store, ownerId: string, toolList: readonly Tool[], ref?: string): Promise<Entry[]> {
+async function loadEntries(
+  store: Store,
+  ownerId: string,
+  toolList: readonly Tool[],
+  ref?: string,
+): Promise<Entry[]> {
   const key = await dataKey(store, ownerId, false);
   if (!key) return [];
   const rows = await store.db
     .select(entryColumns)
     .from(toolkitEntries)
-    .where(and(eq(toolkitEntries.ownerId, ownerId), inArray(toolkitEntries.tool, [...toolList]), ref === undefined ? undefined : eq(toolkitEntries.ref, ref)))
+    .where(
+      and(
+        eq(toolkitEntries.ownerId, ownerId),
+        inArray(toolkitEntries.tool, [...toolList]),
+        ref === undefined ? undefined : eq(toolkitEntries.ref, ref),
+      ),
+    )
     .orderBy(asc(toolkitEntries.createdAt), asc(toolkitEntries.id));
   return rows.map((row) => open(key, row));
 }
@@ -85,18 +151,28 @@ async function loadEntries(store: Store, ownerId: string, toolList: readonly Too
 // ---- The owner's own toolkit ---------------------------------------------------------------------------
 
 /** The actor's own entries of the given tools, oldest first. Reading one's own toolkit is not logged. */
-export async function myEntries(store: Store, actor: Actor | null, toolList: readonly Tool[]): Promise<Entry[]> {
+export async function myEntries(
+  store: Store,
+  actor: Actor | null,
+  toolList: readonly Tool[],
+): Promise<Entry[]> {
   const me = requireActor(actor);
   return loadEntries(store, me.userId, toolList);
 }
 
-export async function myEntry<T = unknown>(store: Store, actor: Actor | null, tool: Tool, ref: string): Promise<Entry<T> | undefined> {
+export async function myEntry<T = unknown>(
+  store: Store,
+  actor: Actor | null,
+  tool: Tool,
+  ref: string,
+): Promise<Entry<T> | undefined> {
   const me = requireActor(actor);
   const [entry] = await loadEntries(store, me.userId, [tool], ref);
   return entry as Entry<T> | undefined;
 }
 
-export type SaveResult<T> = { ok: true; entry: Entry<T> } | { ok: false; conflict: Entry<T> | null };
+export type SaveResult<T> =
+  { ok: true; entry: Entry<T> } | { ok: false; conflict: Entry<T> | null };
 
 /**
  * Save the body of the actor's entry (tool, ref). `baseRevision` is the revision the form started from
@@ -107,7 +183,15 @@ export type SaveResult<T> = { ok: true; entry: Entry<T> } | { ok: false; conflic
 export async function saveEntry<T>(
   store: Store,
   actor: Actor | null,
-  input: { tool: Tool; ref: string; body: T; baseRevision: number | null; force?: boolean; authorId?: string | null; ownerId?: string },
+  input: {
+    tool: Tool;
+    ref: string;
+    body: T;
+    baseRevision: number | null;
+    force?: boolean;
+    authorId?: string | null;
+    ownerId?: string;
+  },
 ): Promise<SaveResult<T>> {
   const me = requireActor(actor);
   const ownerId = input.ownerId ?? me.userId;
@@ -116,29 +200,60 @@ export async function saveEntry<T>(
     const [current] = await tx
       .select(entryColumns)
       .from(toolkitEntries)
-      .where(and(eq(toolkitEntries.ownerId, ownerId), eq(toolkitEntries.tool, input.tool), eq(toolkitEntries.ref, input.ref)))
+      .where(
+        and(
+          eq(toolkitEntries.ownerId, ownerId),
+          eq(toolkitEntries.tool, input.tool),
+          eq(toolkitEntries.ref, input.ref),
+        ),
+      )
       .for("update");
     const now = new Date();
     if (!current) {
       const id = randomUUID();
       const inserted = await tx
         .insert(toolkitEntries)
-        .values({ id, ownerId, tool: input.tool, ref: input.ref, body: seal(key, id, input.body), authorId: input.authorId ?? null, createdAt: now, updatedAt: now })
+        .values({
+          id,
+          ownerId,
+          tool: input.tool,
+          ref: input.ref,
+          body: seal(key, id, input.body),
+          authorId: input.authorId ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
         .onConflictDoNothing()
         .returning(entryColumns);
-      return inserted[0] ? { ok: true as const, row: inserted[0] } : { ok: false as const, row: undefined };
+      return inserted[0]
+        ? { ok: true as const, row: inserted[0] }
+        : { ok: false as const, row: undefined };
     }
-    if (current.revision !== input.baseRevision && !input.force) return { ok: false as const, row: current };
+    if (current.revision !== input.baseRevision && !input.force)
+      return { ok: false as const, row: current };
     if (keepsHistory.has(input.tool)) {
       const previous = decryptText(key, current.body, entryPlace(current.id));
       await tx
         .insert(toolkitEntryVersions)
-        .values({ entryId: current.id, revision: current.revision, body: encryptText(key, previous, versionPlace(current.id, current.revision)), savedAt: current.updatedAt })
+        .values({
+          entryId: current.id,
+          revision: current.revision,
+          body: encryptText(
+            key,
+            previous,
+            versionPlace(current.id, current.revision),
+          ),
+          savedAt: current.updatedAt,
+        })
         .onConflictDoNothing();
     }
     const [updated] = await tx
       .update(toolkitEntries)
-      .set({ body: seal(key, current.id, input.body), revision: current.revision + 1, updatedAt: now })
+      .set({
+        body: seal(key, current.id, input.body),
+        revision: current.revision + 1,
+        updatedAt: now,
+      })
       .where(eq(toolkitEntries.id, current.id))
       .returning(entryColumns);
     return { ok: true as const, row: updated! };
@@ -151,54 +266,124 @@ export async function saveEntry<T>(
       await store.db
         .select(entryColumns)
         .from(toolkitEntries)
-        .where(and(eq(toolkitEntries.ownerId, ownerId), eq(toolkitEntries.tool, input.tool), eq(toolkitEntries.ref, input.ref)))
+        .where(
+          and(
+            eq(toolkitEntries.ownerId, ownerId),
+            eq(toolkitEntries.tool, input.tool),
+            eq(toolkitEntries.ref, input.ref),
+          ),
+        )
     )[0];
   return { ok: false, conflict: row ? (open(key, row) as Entry<T>) : null };
 }
 
 /** A new entry with a fresh random ref: a values sort, a check-in, a stage placement. */
-export async function addEntry<T>(store: Store, actor: Actor | null, tool: Tool, body: T): Promise<Entry<T>> {
-  const saved = await saveEntry(store, actor, { tool, ref: randomUUID(), body, baseRevision: null });
+export async function addEntry<T>(
+  store: Store,
+  actor: Actor | null,
+  tool: Tool,
+  body: T,
+): Promise<Entry<T>> {
+  const saved = await saveEntry(store, actor, {
+    tool,
+    ref: randomUUID(),
+    body,
+    baseRevision: null,
+  });
   if (!saved.ok) throw new Error("A fresh ref cannot conflict");
   return saved.entry;
 }
 
 /** Earlier versions of one of the actor's entries, newest first. */
-export async function entryHistory(store: Store, actor: Actor | null, entryId: string) {
+export async function entryHistory(
+  store: Store,
+  actor: Actor | null,
+  entryId: string,
+) {
   const me = requireActor(actor);
   const key = await dataKey(store, me.userId, false);
   if (!key) return [];
   const rows = await store.db
-    .select({ revision: toolkitEntryVersions.revision, body: toolkitEntryVersions.body, savedAt: toolkitEntryVersions.savedAt })
+    .select({
+      revision: toolkitEntryVersions.revision,
+      body: toolkitEntryVersions.body,
+      savedAt: toolkitEntryVersions.savedAt,
+    })
     .from(toolkitEntryVersions)
-    .innerJoin(toolkitEntries, eq(toolkitEntries.id, toolkitEntryVersions.entryId))
-    .where(and(eq(toolkitEntryVersions.entryId, entryId), eq(toolkitEntries.ownerId, me.userId)))
+    .innerJoin(
+      toolkitEntries,
+      eq(toolkitEntries.id, toolkitEntryVersions.entryId),
+    )
+    .where(
+      and(
+        eq(toolkitEntryVersions.entryId, entryId),
+        eq(toolkitEntries.ownerId, me.userId),
+      ),
+    )
     .orderBy(desc(toolkitEntryVersions.revision));
-  return rows.map((r) => ({ revision: r.revision, savedAt: r.savedAt, body: JSON.parse(decryptText(key, r.body, versionPlace(entryId, r.revision))) as unknown }));
+  return rows.map((r) => ({
+    revision: r.revision,
+    savedAt: r.savedAt,
+    body: JSON.parse(
+      decryptText(key, r.body, versionPlace(entryId, r.revision)),
+    ) as unknown,
+  }));
 }
 
 /** Delete one of the actor's entries with its history. Returns whether there was one. */
-export async function deleteEntry(store: Store, actor: Actor | null, entryId: string): Promise<boolean> {
+export async function deleteEntry(
+  store: Store,
+  actor: Actor | null,
+  entryId: string,
+): Promise<boolean> {
   const me = requireActor(actor);
   const deleted = await store.db
     .delete(toolkitEntries)
-    .where(and(eq(toolkitEntries.id, entryId), eq(toolkitEntries.ownerId, me.userId)))
+    .where(
+      and(
+        eq(toolkitEntries.id, entryId),
+        eq(toolkitEntries.ownerId, me.userId),
+      ),
+    )
     .returning({ id: toolkitEntries.id });
   return deleted.length > 0;
 }
 
 /** Delete a whole tool's entries (e.g. every answer of one card), with their history. */
-export async function deleteItem(store: Store, actor: Actor | null, item: ShareItem, requestId?: string): Promise<number> {
+export async function deleteItem(
+  store: Store,
+  actor: Actor | null,
+  item: ShareItem,
+  requestId?: string,
+): Promise<number> {
   const me = requireActor(actor);
   const toolList = toolsOf(item);
   const cardId = item.startsWith("card:") ? item.slice(5) : null;
   const rows = await store.db
     .select({ id: toolkitEntries.id, ref: toolkitEntries.ref })
     .from(toolkitEntries)
-    .where(and(eq(toolkitEntries.ownerId, me.userId), inArray(toolkitEntries.tool, toolList)));
-  const ids = rows.filter((r) => !cardId || r.ref.startsWith(`${cardId}:`)).map((r) => r.id);
-  if (ids.length) await store.db.delete(toolkitEntries).where(inArray(toolkitEntries.id, ids));
-  await recordAudit(store.db, { actorUserId: me.userId, action: "delete", subjectUserId: me.userId, entityType: auditEntity(item), entityId: cardId, details: { entries: ids.length }, requestId });
+    .where(
+      and(
+        eq(toolkitEntries.ownerId, me.userId),
+        inArray(toolkitEntries.tool, toolList),
+      ),
+    );
+  const ids = rows
+    .filter((r) => !cardId || r.ref.startsWith(`${cardId}:`))
+    .map((r) => r.id);
+  if (ids.length)
+    await store.db
+      .delete(toolkitEntries)
+      .where(inArray(toolkitEntries.id, ids));
+  await recordAudit(store.db, {
+    actorUserId: me.userId,
+    action: "delete",
+    subjectUserId: me.userId,
+    entityType: auditEntity(item),
+    entityId: cardId,
+    details: { entries: ids.length },
+    requestId,
+  });
   return ids.length;
 }
 
@@ -206,13 +391,25 @@ export async function deleteItem(store: Store, actor: Actor | null, item: ShareI
  * Delete the whole toolkit: every entry, every share, and the data key itself, so that copies in old
  * backups can no longer be read. A new key is made at the next write.
  */
-export async function deleteToolkit(store: Store, actor: Actor | null, requestId?: string) {
+export async function deleteToolkit(
+  store: Store,
+  actor: Actor | null,
+  requestId?: string,
+) {
   const me = requireActor(actor);
   await store.db.transaction(async (tx) => {
-    await tx.delete(toolkitEntries).where(eq(toolkitEntries.ownerId, me.userId));
+    await tx
+      .delete(toolkitEntries)
+      .where(eq(toolkitEntries.ownerId, me.userId));
     await tx.delete(toolkitShares).where(eq(toolkitShares.ownerId, me.userId));
     await tx.delete(toolkitKeys).where(eq(toolkitKeys.userId, me.userId));
-    await recordAudit(tx as unknown as Db, { actorUserId: me.userId, action: "delete", subjectUserId: me.userId, entityType: "toolkit", requestId });
+    await recordAudit(tx as unknown as Db, {
+      actorUserId: me.userId,
+      action: "delete",
+      subjectUserId: me.userId,
+      entityType: "toolkit",
+      requestId,
+    });
   });
 }
 
@@ -224,8 +421,14 @@ export function auditEntity(item: ShareItem): AuditEntityType {
 }
 
 async function membershipsOf(db: Db, userId: string) {
-  const rows = await db.select({ centreId: memberships.centreId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
-  return rows.map((r) => ({ centreId: r.centreId, role: r.role as CentreRole }));
+  const rows = await db
+    .select({ centreId: memberships.centreId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  return rows.map((r) => ({
+    centreId: r.centreId,
+    role: r.role as CentreRole,
+  }));
 }
 
 /** Peer workers the actor can share with: those of every centre the actor belongs to. */
@@ -234,19 +437,43 @@ export async function sharingPeers(db: Db, actor: Actor | null) {
   const centreIds = [...new Set(me.memberships.map((m) => m.centreId))];
   if (centreIds.length === 0) return [];
   const rows = await db
-    .select({ peerId: users.id, name: users.name, centreId: centres.id, centreName: centres.shortName })
+    .select({
+      peerId: users.id,
+      name: users.name,
+      centreId: centres.id,
+      centreName: centres.shortName,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(centres, eq(centres.id, memberships.centreId))
-    .where(and(inArray(memberships.centreId, centreIds), eq(memberships.role, "peer_worker")))
+    .where(
+      and(
+        inArray(memberships.centreId, centreIds),
+        eq(memberships.role, "peer_worker"),
+      ),
+    )
     .orderBy(centres.shortName, users.name);
   return rows.filter((r) => r.peerId !== me.userId);
 }
 
-export type ShareRow = { id: string; item: ShareItem; mode: ShareMode; until: string | null; createdAt: Date; revokedAt: Date | null; peerName: string; centreName: string; active: boolean };
+export type ShareRow = {
+  id: string;
+  item: ShareItem;
+  mode: ShareMode;
+  until: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+  peerName: string;
+  centreName: string;
+  active: boolean;
+};
 
 /** The actor's shares (active first, then ended), with the peer worker's name. */
-export async function myShares(db: Db, actor: Actor | null, today = osloToday()): Promise<ShareRow[]> {
+export async function myShares(
+  db: Db,
+  actor: Actor | null,
+  today = osloToday(),
+): Promise<ShareRow[]> {
   const me = requireActor(actor);
   const rows = await db
     .select({
@@ -265,25 +492,60 @@ export async function myShares(db: Db, actor: Actor | null, today = osloToday())
     .where(eq(toolkitShares.ownerId, me.userId))
     .orderBy(desc(toolkitShares.createdAt));
   return rows
-    .map((r) => ({ ...r, item: r.item as ShareItem, mode: r.mode as ShareMode, active: shareActive(r, today) }))
+    .map((r) => ({
+      ...r,
+      item: r.item as ShareItem,
+      mode: r.mode as ShareMode,
+      active: shareActive(r, today),
+    }))
     .sort((a, b) => Number(b.active) - Number(a.active));
 }
 
 export async function createShare(
   db: Db,
   actor: Actor | null,
-  input: { item: ShareItem; peerId: string; centreId: string; mode: ShareMode; until: string | null },
+  input: {
+    item: ShareItem;
+    peerId: string;
+    centreId: string;
+    mode: ShareMode;
+    until: string | null;
+  },
   requestId?: string,
   today = osloToday(),
-): Promise<{ ok: true; id: string } | { ok: false; reason: "peer" | "mode" | "until" }> {
+): Promise<
+  { ok: true; id: string } | { ok: false; reason: "peer" | "mode" | "until" }
+> {
   const me = requireActor(actor);
-  if (!modesFor(input.item).includes(input.mode)) return { ok: false, reason: "mode" };
-  if (input.until !== null && input.until < today) return { ok: false, reason: "until" };
-  const peer = { id: input.peerId, memberships: await membershipsOf(db, input.peerId) };
-  if (!canShareWith({ id: me.userId, memberships: me.memberships }, peer, input.centreId)) return { ok: false, reason: "peer" };
+  if (!modesFor(input.item).includes(input.mode))
+    return { ok: false, reason: "mode" };
+  if (input.until !== null && input.until < today)
+    return { ok: false, reason: "until" };
+  const peer = {
+    id: input.peerId,
+    memberships: await membershipsOf(db, input.peerId),
+  };
+  if (
+    !canShareWith(
+      { id: me.userId, memberships: me.memberships },
+      peer,
+      input.centreId,
+    )
+  )
+    return { ok: false, reason: "peer" };
   const id = randomUUID();
   await db.transaction(async (tx) => {
-    await tx.insert(toolkitShares).values({ id, ownerId: me.userId, peerId: input.peerId, centreId: input.centreId, item: input.item, mode: input.mode, until: input.until });
+    await tx
+      .insert(toolkitShares)
+      .values({
+        id,
+        ownerId: me.userId,
+        peerId: input.peerId,
+        centreId: input.centreId,
+        item: input.item,
+        mode: input.mode,
+        until: input.until,
+      });
     await recordAudit(tx as unknown as Db, {
       actorUserId: me.userId,
       action: "create",
@@ -298,21 +560,44 @@ export async function createShare(
 }
 
 /** Revoke at once: the next request of the peer worker no longer sees the item. */
-export async function revokeShare(db: Db, actor: Actor | null, shareId: string, requestId?: string): Promise<boolean> {
+export async function revokeShare(
+  db: Db,
+  actor: Actor | null,
+  shareId: string,
+  requestId?: string,
+): Promise<boolean> {
   const me = requireActor(actor);
   const revoked = await db
     .update(toolkitShares)
     .set({ revokedAt: new Date() })
-    .where(and(eq(toolkitShares.id, shareId), eq(toolkitShares.ownerId, me.userId), isNull(toolkitShares.revokedAt)))
+    .where(
+      and(
+        eq(toolkitShares.id, shareId),
+        eq(toolkitShares.ownerId, me.userId),
+        isNull(toolkitShares.revokedAt),
+      ),
+    )
     .returning({ id: toolkitShares.id, item: toolkitShares.item });
   if (revoked[0]) {
-    await recordAudit(db, { actorUserId: me.userId, action: "delete", subjectUserId: me.userId, entityType: "toolkit_share", entityId: shareId, details: { item: revoked[0].item }, requestId });
+    await recordAudit(db, {
+      actorUserId: me.userId,
+      action: "delete",
+      subjectUserId: me.userId,
+      entityType: "toolkit_share",
+      entityId: shareId,
+      details: { item: revoked[0].item },
+      requestId,
+    });
   }
   return revoked.length > 0;
 }
 
 /** For a peer worker: the items shared with them that are in force now, with the owner's name. */
-export async function sharedWithMe(db: Db, actor: Actor | null, today = osloToday()) {
+export async function sharedWithMe(
+  db: Db,
+  actor: Actor | null,
+  today = osloToday(),
+) {
   const me = requireActor(actor);
   const rows = await db
     .select({
@@ -330,15 +615,43 @@ export async function sharedWithMe(db: Db, actor: Actor | null, today = osloToda
     .from(toolkitShares)
     .innerJoin(users, eq(users.id, toolkitShares.ownerId))
     .innerJoin(centres, eq(centres.id, toolkitShares.centreId))
-    .where(and(eq(toolkitShares.peerId, me.userId), isNull(toolkitShares.revokedAt)))
+    .where(
+      and(eq(toolkitShares.peerId, me.userId), isNull(toolkitShares.revokedAt)),
+    )
     .orderBy(users.name, toolkitShares.createdAt);
-  const ownerMemberships = new Map<string, Awaited<ReturnType<typeof membershipsOf>>>();
+  const ownerMemberships = new Map<
+    string,
+    Awaited<ReturnType<typeof membershipsOf>>
+  >();
   const result = [];
   for (const row of rows) {
-    if (!ownerMemberships.has(row.ownerId)) ownerMemberships.set(row.ownerId, await membershipsOf(db, row.ownerId));
-    const grant = { peerId: me.userId, centreId: row.centreId, item: row.item as ShareItem, mode: row.mode as ShareMode, until: row.until, revokedAt: row.revokedAt };
-    const access = toolkitAccess(me, { id: row.ownerId, memberships: ownerMemberships.get(row.ownerId)! }, grant.item, [grant], today);
-    if (access) result.push({ id: row.id, item: grant.item, mode: grant.mode, until: row.until, ownerName: row.ownerName, centreName: row.centreName, createdAt: row.createdAt });
+    if (!ownerMemberships.has(row.ownerId))
+      ownerMemberships.set(row.ownerId, await membershipsOf(db, row.ownerId));
+    const grant = {
+      peerId: me.userId,
+      centreId: row.centreId,
+      item: row.item as ShareItem,
+      mode: row.mode as ShareMode,
+      until: row.until,
+      revokedAt: row.revokedAt,
+    };
+    const access = toolkitAccess(
+      me,
+      { id: row.ownerId, memberships: ownerMemberships.get(row.ownerId)! },
+      grant.item,
+      [grant],
+      today,
+    );
+    if (access)
+      result.push({
+        id: row.id,
+        item: grant.item,
+        mode: grant.mode,
+        until: row.until,
+        ownerName: row.ownerName,
+        centreName: row.centreName,
+        createdAt: row.createdAt,
+      });
   }
   return result;
 }
@@ -347,24 +660,65 @@ export async function sharedWithMe(db: Db, actor: Actor | null, today = osloToda
  * What the actor may do with an item of the owner's toolkit, from the database: every share the owner
  * made with the actor for that item, checked by the pure rule.
  */
-export async function accessTo(db: Db, actor: Actor | null, ownerId: string, item: ShareItem, today = osloToday()): Promise<Access> {
+export async function accessTo(
+  db: Db,
+  actor: Actor | null,
+  ownerId: string,
+  item: ShareItem,
+  today = osloToday(),
+): Promise<Access> {
   if (!actor) return null;
   if (actor.userId === ownerId) return "owner";
   const shares = await db
-    .select({ peerId: toolkitShares.peerId, centreId: toolkitShares.centreId, item: toolkitShares.item, mode: toolkitShares.mode, until: toolkitShares.until, revokedAt: toolkitShares.revokedAt })
+    .select({
+      peerId: toolkitShares.peerId,
+      centreId: toolkitShares.centreId,
+      item: toolkitShares.item,
+      mode: toolkitShares.mode,
+      until: toolkitShares.until,
+      revokedAt: toolkitShares.revokedAt,
+    })
     .from(toolkitShares)
-    .where(and(eq(toolkitShares.ownerId, ownerId), eq(toolkitShares.peerId, actor.userId), eq(toolkitShares.item, item)));
+    .where(
+      and(
+        eq(toolkitShares.ownerId, ownerId),
+        eq(toolkitShares.peerId, actor.userId),
+        eq(toolkitShares.item, item),
+      ),
+    );
   if (shares.length === 0) return null;
   const owner = { id: ownerId, memberships: await membershipsOf(db, ownerId) };
-  return toolkitAccess(actor, owner, item, shares.map((s) => ({ ...s, item: s.item as ShareItem, mode: s.mode as ShareMode })), today);
+  return toolkitAccess(
+    actor,
+    owner,
+    item,
+    shares.map((s) => ({
+      ...s,
+      item: s.item as ShareItem,
+      mode: s.mode as ShareMode,
+    })),
+    today,
+  );
 }
 
 /** The centre and role through which the actor reads (for the audit log). */
-async function shareCentre(db: Db, actor: Actor, ownerId: string, item: ShareItem) {
+async function shareCentre(
+  db: Db,
+  actor: Actor,
+  ownerId: string,
+  item: ShareItem,
+) {
   const [row] = await db
     .select({ centreId: toolkitShares.centreId })
     .from(toolkitShares)
-    .where(and(eq(toolkitShares.ownerId, ownerId), eq(toolkitShares.peerId, actor.userId), eq(toolkitShares.item, item), isNull(toolkitShares.revokedAt)))
+    .where(
+      and(
+        eq(toolkitShares.ownerId, ownerId),
+        eq(toolkitShares.peerId, actor.userId),
+        eq(toolkitShares.item, item),
+        isNull(toolkitShares.revokedAt),
+      ),
+    )
     .limit(1);
   return row?.centreId ?? null;
 }
@@ -374,10 +728,21 @@ async function shareCentre(db: Db, actor: Actor, ownerId: string, item: ShareIte
  * once) and logged for the owner to see. Not found when there is no share in force: the same answer as
  * for an id that does not exist.
  */
-export async function readSharedItem(store: Store, actor: Actor | null, shareId: string, requestId?: string, today = osloToday()) {
+export async function readSharedItem(
+  store: Store,
+  actor: Actor | null,
+  shareId: string,
+  requestId?: string,
+  today = osloToday(),
+) {
   const me = requireActor(actor);
   const [share] = await store.db
-    .select({ ownerId: toolkitShares.ownerId, item: toolkitShares.item, ownerName: users.name, peerId: toolkitShares.peerId })
+    .select({
+      ownerId: toolkitShares.ownerId,
+      item: toolkitShares.item,
+      ownerName: users.name,
+      peerId: toolkitShares.peerId,
+    })
     .from(toolkitShares)
     .innerJoin(users, eq(users.id, toolkitShares.ownerId))
     .where(eq(toolkitShares.id, shareId));
@@ -385,7 +750,9 @@ export async function readSharedItem(store: Store, actor: Actor | null, shareId:
   const item = share.item as ShareItem;
   const access = await accessTo(store.db, me, share.ownerId, item, today);
   if (access !== "read" && access !== "suggest") throw new NotFoundError();
-  const entries = (await loadEntries(store, share.ownerId, toolsOf(item))).filter((e) => itemOf(e.tool, e.ref) === item);
+  const entries = (
+    await loadEntries(store, share.ownerId, toolsOf(item))
+  ).filter((e) => itemOf(e.tool, e.ref) === item);
   await recordAudit(store.db, {
     actorUserId: me.userId,
     actorCentreId: await shareCentre(store.db, me, share.ownerId, item),
@@ -396,15 +763,37 @@ export async function readSharedItem(store: Store, actor: Actor | null, shareId:
     entityId: item.startsWith("card:") ? item.slice(5) : null,
     requestId,
   });
-  return { ownerId: share.ownerId, ownerName: share.ownerName, item, access, entries };
+  return {
+    ownerId: share.ownerId,
+    ownerName: share.ownerName,
+    item,
+    access,
+    entries,
+  };
 }
 
 /** A peer worker with a "may suggest" share on the dream adds a suggestion to the owner's toolkit. */
-export async function addSuggestion(store: Store, actor: Actor | null, shareId: string, text: string, authorName: string, requestId?: string) {
+export async function addSuggestion(
+  store: Store,
+  actor: Actor | null,
+  shareId: string,
+  text: string,
+  authorName: string,
+  requestId?: string,
+) {
   const me = requireActor(actor);
-  const [share] = await store.db.select({ ownerId: toolkitShares.ownerId, item: toolkitShares.item, peerId: toolkitShares.peerId }).from(toolkitShares).where(eq(toolkitShares.id, shareId));
-  if (!share || share.peerId !== me.userId || share.item !== "dream") throw new NotFoundError();
-  if ((await accessTo(store.db, me, share.ownerId, "dream")) !== "suggest") throw new ForbiddenError();
+  const [share] = await store.db
+    .select({
+      ownerId: toolkitShares.ownerId,
+      item: toolkitShares.item,
+      peerId: toolkitShares.peerId,
+    })
+    .from(toolkitShares)
+    .where(eq(toolkitShares.id, shareId));
+  if (!share || share.peerId !== me.userId || share.item !== "dream")
+    throw new NotFoundError();
+  if ((await accessTo(store.db, me, share.ownerId, "dream")) !== "suggest")
+    throw new ForbiddenError();
   const saved = await saveEntry(store, me, {
     tool: "dream_suggestion",
     ref: randomUUID(),

@@ -1,26 +1,72 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, CentreRole } from "~/modules/centres/permissions";
-import { canShareWith, itemOf, modesFor, toolkitAccess, type Access, type ShareGrant, type ShareItem } from "./toolkit";
+import {
+  canShareWith,
+  itemOf,
+  modesFor,
+  toolkitAccess,
+  type Access,
+  type ShareGrant,
+  type ShareItem,
+} from "./toolkit";
 
 const KBT = "centre-kbt";
 const ROM = "centre-rom";
 const TODAY = "2026-11-24";
-const owner = { id: "owner", memberships: [{ centreId: KBT, role: "participant" as CentreRole }] };
+const owner = {
+  id: "owner",
+  memberships: [{ centreId: KBT, role: "participant" as CentreRole }],
+};
 
 const actors: Record<string, Actor> = {
   owner: { userId: "owner", isAdmin: false, memberships: owner.memberships },
-  "peer with share": { userId: "peer", isAdmin: false, memberships: [{ centreId: KBT, role: "peer_worker" }] },
-  "peer without share": { userId: "peer2", isAdmin: false, memberships: [{ centreId: KBT, role: "peer_worker" }] },
-  coordinator: { userId: "coord", isAdmin: false, memberships: [{ centreId: KBT, role: "coordinator" }] },
+  "peer with share": {
+    userId: "peer",
+    isAdmin: false,
+    memberships: [{ centreId: KBT, role: "peer_worker" }],
+  },
+  "peer without share": {
+    userId: "peer2",
+    isAdmin: false,
+    memberships: [{ centreId: KBT, role: "peer_worker" }],
+  },
+  coordinator: {
+    userId: "coord",
+    isAdmin: false,
+    memberships: [{ centreId: KBT, role: "coordinator" }],
+  },
   administrator: { userId: "admin", isAdmin: true, memberships: [] },
-  "another participant": { userId: "other", isAdmin: false, memberships: [{ centreId: KBT, role: "participant" }] },
+  "another participant": {
+    userId: "other",
+    isAdmin: false,
+    memberships: [{ centreId: KBT, role: "participant" }],
+  },
 };
 
-const items: ShareItem[] = ["card:drommen", "values", "dream", "check_in", "stages"];
+const items: ShareItem[] = [
+  "card:drommen",
+  "values",
+  "dream",
+  "check_in",
+  "stages",
+];
 
-type State = "not shared" | "shared to read" | "shared to suggest" | "revoked" | "expired" | "until today";
+type State =
+  | "not shared"
+  | "shared to read"
+  | "shared to suggest"
+  | "revoked"
+  | "expired"
+  | "until today";
 const grant = (item: ShareItem, state: State): ShareGrant[] => {
-  const base = { peerId: "peer", centreId: KBT, item, mode: "read" as const, until: null, revokedAt: null };
+  const base = {
+    peerId: "peer",
+    centreId: KBT,
+    item,
+    mode: "read" as const,
+    until: null,
+    revokedAt: null,
+  };
   switch (state) {
     case "not shared":
       return [];
@@ -39,53 +85,174 @@ const grant = (item: ShareItem, state: State): ShareGrant[] => {
 
 /** Written out by hand: who gets what, for every sharing state. Same for every item. */
 const expected: Record<State, Record<string, Access>> = {
-  "not shared": { owner: "owner", "peer with share": null, "peer without share": null, coordinator: null, administrator: null, "another participant": null },
-  "shared to read": { owner: "owner", "peer with share": "read", "peer without share": null, coordinator: null, administrator: null, "another participant": null },
-  "shared to suggest": { owner: "owner", "peer with share": "suggest", "peer without share": null, coordinator: null, administrator: null, "another participant": null },
-  revoked: { owner: "owner", "peer with share": null, "peer without share": null, coordinator: null, administrator: null, "another participant": null },
-  expired: { owner: "owner", "peer with share": null, "peer without share": null, coordinator: null, administrator: null, "another participant": null },
-  "until today": { owner: "owner", "peer with share": "read", "peer without share": null, coordinator: null, administrator: null, "another participant": null },
+  "not shared": {
+    owner: "owner",
+    "peer with share": null,
+    "peer without share": null,
+    coordinator: null,
+    administrator: null,
+    "another participant": null,
+  },
+  "shared to read": {
+    owner: "owner",
+    "peer with share": "read",
+    "peer without share": null,
+    coordinator: null,
+    administrator: null,
+    "another participant": null,
+  },
+  "shared to suggest": {
+    owner: "owner",
+    "peer with share": "suggest",
+    "peer without share": null,
+    coordinator: null,
+    administrator: null,
+    "another participant": null,
+  },
+  revoked: {
+    owner: "owner",
+    "peer with share": null,
+    "peer without share": null,
+    coordinator: null,
+    administrator: null,
+    "another participant": null,
+  },
+  expired: {
+    owner: "owner",
+    "peer with share": null,
+    "peer without share": null,
+    coordinator: null,
+    administrator: null,
+    "another participant": null,
+  },
+  "until today": {
+    owner: "owner",
+    "peer with share": "read",
+    "peer without share": null,
+    coordinator: null,
+    administrator: null,
+    "another participant": null,
+  },
 };
 
 describe("toolkitAccess: every item × sharing state × role", () => {
   for (const item of items) {
-    for (const [state, byRole] of Object.entries(expected) as [State, Record<string, Access>][]) {
+    for (const [state, byRole] of Object.entries(expected) as [
+      State,
+      Record<string, Access>,
+    ][]) {
       for (const [role, access] of Object.entries(byRole)) {
         it(`${item}, ${state}: ${role} → ${access ?? "nothing"}`, () => {
-          expect(toolkitAccess(actors[role]!, owner, item, grant(item, state), TODAY)).toBe(access);
+          expect(
+            toolkitAccess(
+              actors[role]!,
+              owner,
+              item,
+              grant(item, state),
+              TODAY,
+            ),
+          ).toBe(access);
         });
       }
     }
   }
 
   it("nobody logged in gets nothing", () => {
-    expect(toolkitAccess(null, owner, "dream", grant("dream", "shared to read"), TODAY)).toBeNull();
+    expect(
+      toolkitAccess(
+        null,
+        owner,
+        "dream",
+        grant("dream", "shared to read"),
+        TODAY,
+      ),
+    ).toBeNull();
   });
 
   it("a share of one item gives nothing of another", () => {
-    expect(toolkitAccess(actors["peer with share"]!, owner, "values", grant("dream", "shared to read"), TODAY)).toBeNull();
-    expect(toolkitAccess(actors["peer with share"]!, owner, "card:ansvar", grant("card:drommen", "shared to read"), TODAY)).toBeNull();
+    expect(
+      toolkitAccess(
+        actors["peer with share"]!,
+        owner,
+        "values",
+        grant("dream", "shared to read"),
+        TODAY,
+      ),
+    ).toBeNull();
+    expect(
+      toolkitAccess(
+        actors["peer with share"]!,
+        owner,
+        "card:ansvar",
+        grant("card:drommen", "shared to read"),
+        TODAY,
+      ),
+    ).toBeNull();
   });
 
   it("a share stops counting when the peer is no longer a peer worker there, or the owner left the centre", () => {
-    const formerPeer: Actor = { userId: "peer", isAdmin: false, memberships: [{ centreId: KBT, role: "participant" }] };
-    expect(toolkitAccess(formerPeer, owner, "dream", grant("dream", "shared to read"), TODAY)).toBeNull();
-    const ownerElsewhere = { id: "owner", memberships: [{ centreId: ROM, role: "participant" as CentreRole }] };
-    expect(toolkitAccess(actors["peer with share"]!, ownerElsewhere, "dream", grant("dream", "shared to read"), TODAY)).toBeNull();
+    const formerPeer: Actor = {
+      userId: "peer",
+      isAdmin: false,
+      memberships: [{ centreId: KBT, role: "participant" }],
+    };
+    expect(
+      toolkitAccess(
+        formerPeer,
+        owner,
+        "dream",
+        grant("dream", "shared to read"),
+        TODAY,
+      ),
+    ).toBeNull();
+    const ownerElsewhere = {
+      id: "owner",
+      memberships: [{ centreId: ROM, role: "participant" as CentreRole }],
+    };
+    expect(
+      toolkitAccess(
+        actors["peer with share"]!,
+        ownerElsewhere,
+        "dream",
+        grant("dream", "shared to read"),
+        TODAY,
+      ),
+    ).toBeNull();
   });
 
   it("an administrator who is also the shared-with peer worker reads through the share, not through being admin", () => {
-    const adminPeer: Actor = { userId: "peer", isAdmin: true, memberships: [{ centreId: KBT, role: "peer_worker" }] };
-    expect(toolkitAccess(adminPeer, owner, "dream", grant("dream", "shared to read"), TODAY)).toBe("read");
+    const adminPeer: Actor = {
+      userId: "peer",
+      isAdmin: true,
+      memberships: [{ centreId: KBT, role: "peer_worker" }],
+    };
+    expect(
+      toolkitAccess(
+        adminPeer,
+        owner,
+        "dream",
+        grant("dream", "shared to read"),
+        TODAY,
+      ),
+    ).toBe("read");
     expect(toolkitAccess(adminPeer, owner, "dream", [], TODAY)).toBeNull();
   });
 });
 
 describe("sharing rules", () => {
   it("shares only with a peer worker of a centre the owner belongs to", () => {
-    const peerKbt = { id: "p", memberships: [{ centreId: KBT, role: "peer_worker" as CentreRole }] };
-    const coordKbt = { id: "c", memberships: [{ centreId: KBT, role: "coordinator" as CentreRole }] };
-    const peerRom = { id: "r", memberships: [{ centreId: ROM, role: "peer_worker" as CentreRole }] };
+    const peerKbt = {
+      id: "p",
+      memberships: [{ centreId: KBT, role: "peer_worker" as CentreRole }],
+    };
+    const coordKbt = {
+      id: "c",
+      memberships: [{ centreId: KBT, role: "coordinator" as CentreRole }],
+    };
+    const peerRom = {
+      id: "r",
+      memberships: [{ centreId: ROM, role: "peer_worker" as CentreRole }],
+    };
     expect(canShareWith(owner, peerKbt, KBT)).toBe(true);
     expect(canShareWith(owner, coordKbt, KBT)).toBe(false);
     expect(canShareWith(owner, peerRom, ROM)).toBe(false);

@@ -1,4 +1,4 @@
-import { Form, redirect, useActionData, useSearchParams, useNavigation } from "react-router";
+import { redirectDocument, Form, redirect, useActionData, useSearchParams, useNavigation } from "react-router";
 import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { AppLink } from "~/components/app-link";
 import type { Route } from "./+types/log-in";
@@ -42,7 +42,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const previous = (await cookies.session.parse(request.headers.get("Cookie"))) as string | null;
   if (previous) await endSession(db, previous);
   await startSession(context, await createSession(db, userId));
-  return redirect(safeRedirect(redirectTo));
+  const target = safeRedirect(redirectTo);
+  // The toolkit pages run without React on the client: reach them with a full page load.
+  return /^\/(verktoy|delt-med-meg)(\/|$)/.test(target) ? redirectDocument(target) : redirect(target);
 }
 
 export default function LogIn() {

@@ -1,5 +1,5 @@
 import { Form, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { Alert, Button, Card, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/my-page";
 import { getServices } from "~/lib/services.server";
 import { getRequestState, requireUser } from "~/lib/request.server";
@@ -89,6 +89,9 @@ export default function MyPage() {
                       <Paragraph>
                         <AppLink to="/tilbud/kontroll">{t("offers.unchecked.title")}</AppLink>
                       </Paragraph>
+                      <Paragraph>
+                        <AppLink to={`/sentre/${c.id}/sjekker`}>{t("my.instruments")}</AppLink>
+                      </Paragraph>
                     </>
                   ) : null}
                 </Card>
@@ -108,6 +111,13 @@ export default function MyPage() {
           {t("my.coming_title")}
         </Heading>
         <Paragraph>{t("my.coming_body")}</Paragraph>
+        <div className="kp-actions">
+          {/* A full page load: the toolkit pages run without React on the client. */}
+          <Link href="/verktoy" data-testid="toolkit-link">
+            {t("my.toolkit_link")}
+          </Link>
+          {data.centres.some((c) => c.roles.includes("peer_worker")) ? <Link href="/delt-med-meg">{t("my.shared_with_me")}</Link> : null}
+        </div>
       </section>
 
       <section className="kp-stack kp-narrow" aria-labelledby="my-account">

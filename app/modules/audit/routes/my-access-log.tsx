@@ -2,7 +2,9 @@ import { useLoaderData } from "react-router";
 import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/my-access-log";
 import { getServices } from "~/lib/services.server";
-import { requireUser } from "~/lib/request.server";
+import { getRequestState, requireUser } from "~/lib/request.server";
+import { findCard } from "~/modules/toolkit/content/content";
+import type { Lang } from "~/i18n/i18n";
 import { listAccessToMyData } from "../audit.server";
 import { AppLink } from "~/components/app-link";
 import { TableWrap } from "~/components/table-wrap";
@@ -17,6 +19,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const pageParam = Number(new URL(request.url).searchParams.get("side") ?? "1");
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
   const { events, hasMore } = await listAccessToMyData(getServices().db, user.id, page);
+  const { lang } = getRequestState(context);
   return {
     page,
     hasMore,
@@ -30,8 +33,14 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       actorDeleted: !e.bySelf && e.actorUserId !== null && e.actorName === null,
       system: e.actorUserId === null,
       centre: e.centreName,
+      // Which reflection card (an id, never content): its title in the reader's language.
+      card: e.entityType === "toolkit_card" ? itemTitle(lang, e.entityId) : "",
     })),
   };
+}
+
+function itemTitle(lang: Lang, cardId: string | null) {
+  return (cardId && findCard(cardId)?.content[lang].title) || "";
 }
 
 export default function MyAccessLog() {
@@ -70,7 +79,7 @@ export default function MyAccessLog() {
                           : e.who}
                     {e.role && e.who !== null ? ` (${t(`role.${e.role}` as MessageKey)}${e.centre ? `, ${e.centre}` : ""})` : ""}
                   </Table.Cell>
-                  <Table.Cell>{t(`audit.${e.action}.${e.entityType}` as MessageKey)}</Table.Cell>
+                  <Table.Cell>{t(`audit.${e.action}.${e.entityType}` as MessageKey, { card: e.card })}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

@@ -59,10 +59,19 @@ export const stages: readonly Stage[] = [
 
 export const lifeAreas: readonly LifeArea[] = [
   { id: "housing", name: { nb: "Bolig", nn: "Bustad", en: "Housing" } },
-  { id: "work-school", name: { nb: "Arbeid/skole", nn: "Arbeid/skule", en: "Work/school" } },
-  { id: "relationships", name: { nb: "Relasjoner", nn: "Relasjonar", en: "Relationships" } },
+  {
+    id: "work-school",
+    name: { nb: "Arbeid/skole", nn: "Arbeid/skule", en: "Work/school" },
+  },
+  {
+    id: "relationships",
+    name: { nb: "Relasjoner", nn: "Relasjonar", en: "Relationships" },
+  },
   { id: "health", name: { nb: "Helse", nn: "Helse", en: "Health" } },
   { id: "leisure", name: { nb: "Fritid", nn: "Fritid", en: "Leisure" } },
   { id: "finances", name: { nb: "Økonomi", nn: "Økonomi", en: "Finances" } },
-  { id: "faith", name: { nb: "Tro/livssyn", nn: "Tru/livssyn", en: "Faith/beliefs" } },
+  {
+    id: "faith",
+    name: { nb: "Tro/livssyn", nn: "Tru/livssyn", en: "Faith/beliefs" },
+  },
 ];

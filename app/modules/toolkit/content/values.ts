@@ -50,7 +50,11 @@ export const personalValues: readonly PersonalValue[] = [
   },
   {
     id: "attractiveness",
-    name: { nb: "Å være tiltrekkende", nn: "Å vere tiltrekkjande", en: "Attractiveness" },
+    name: {
+      nb: "Å være tiltrekkende",
+      nn: "Å vere tiltrekkjande",
+      en: "Attractiveness",
+    },
     meaning: {
       nb: "Å se bra ut og ta vare på utseendet mitt",
       nn: "Å sjå bra ut og ta vare på utsjånaden min",
@@ -176,7 +180,11 @@ export const personalValues: readonly PersonalValue[] = [
   },
   {
     id: "dependability",
-    name: { nb: "Pålitelighet", nn: "Å vere til å lite på", en: "Dependability" },
+    name: {
+      nb: "Pålitelighet",
+      nn: "Å vere til å lite på",
+      en: "Dependability",
+    },
     meaning: {
       nb: "Å holde det jeg lover, så andre kan regne med meg",
       nn: "Å halde det eg lovar, så andre kan rekne med meg",
@@ -464,7 +472,11 @@ export const personalValues: readonly PersonalValue[] = [
   },
   {
     id: "mindfulness",
-    name: { nb: "Å være til stede", nn: "Å vere til stades", en: "Mindfulness" },
+    name: {
+      nb: "Å være til stede",
+      nn: "Å vere til stades",
+      en: "Mindfulness",
+    },
     meaning: {
       nb: "Å leve her og nå og legge merke til det som skjer",
       nn: "Å leve her og no og leggje merke til det som skjer",
@@ -491,7 +503,11 @@ export const personalValues: readonly PersonalValue[] = [
   },
   {
     id: "nonconformity",
-    name: { nb: "Å gå egne veier", nn: "Å gå eigne vegar", en: "Nonconformity" },
+    name: {
+      nb: "Å gå egne veier",
+      nn: "Å gå eigne vegar",
+      en: "Nonconformity",
+    },
     meaning: {
       nb: "Å tørre å stille spørsmål ved regler og det vanlige",
       nn: "Å tore å stille spørsmål ved reglar og det vanlege",
@@ -500,7 +516,11 @@ export const personalValues: readonly PersonalValue[] = [
   },
   {
     id: "nurturance",
-    name: { nb: "Å hjelpe andre å vokse", nn: "Å hjelpe andre å vekse", en: "Nurturing" },
+    name: {
+      nb: "Å hjelpe andre å vokse",
+      nn: "Å hjelpe andre å vekse",
+      en: "Nurturing",
+    },
     meaning: {
       nb: "Å oppmuntre og støtte andre så de kan blomstre",
       nn: "Å oppmuntre og støtte andre så dei kan blomstre",

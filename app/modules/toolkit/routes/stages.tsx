@@ -1,0 +1,234 @@
+import {
+  redirect,
+  useActionData,
+  useLoaderData,
+  useSearchParams,
+} from "react-router";
+import {
+  Alert,
+  Button,
+  Field,
+  Fieldset,
+  Heading,
+  Input,
+  Label,
+  Paragraph,
+} from "@digdir/designsystemet-react";
+import { z } from "zod";
+import type { Route } from "./+types/stages";
+import { getRequestState, requireUser } from "~/lib/request.server";
+import { parseForm } from "~/lib/forms";
+import { invalid } from "~/lib/route-helpers.server";
+import {
+  CsrfField,
+  FormErrorSummary,
+  SelectField,
+  TextField,
+  useFormState,
+} from "~/components/form";
+import { useT } from "~/i18n/use-t";
+import { title } from "~/lib/meta";
+import { lifeAreas, stages } from "../content/stages";
+import { maxAnswer, stagePlacementBody } from "../toolkit.forms";
+import { addEntry, deleteEntry, myEntries } from "../toolkit.server";
+import { areaIds, current, stageIds, timeline } from "../stages";
+import { toolkitStore, toolkitUser } from "../toolkit-route.server";
+
+export const meta: Route.MetaFunction = (args) =>
+  title(args, "toolkit.stages.title");
+
+const placementForm = z.object({
+  area: z.string().refine((v) => areaIds.includes(v), "error.invalid"),
+  stage: z
+    .string({ error: "toolkit.stages.error_stage" })
+    .refine((v) => stageIds.includes(v), "toolkit.stages.error_stage"),
+  note: z.string().max(maxAnswer, "error.too_long").optional().default(""),
+});
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const user = requireUser(context, request);
+  const { lang } = getRequestState(context);
+  const entries = await myEntries(toolkitStore(), user.actor, ["stages"]);
+  const placements = entries.map((e) => ({
+    id: e.id,
+    at: e.createdAt.toISOString(),
+    ...stagePlacementBody.parse(e.body),
+  }));
+  const areaName = (id: string) =>
+    id === "overall"
+      ? null
+      : (lifeAreas.find((a) => a.id === id)?.name[lang] ?? id);
+  const stageName = (id: string) =>
+    stages.find((s) => s.id === id)?.name[lang] ?? id;
+  const now = current(placements);
+  return {
+    stages: stages.map((s) => ({
+      id: s.id,
+      name: s.name[lang],
+      description: s.description[lang],
+    })),
+    areas: lifeAreas.map((a) => ({ value: a.id, label: a.name[lang] })),
+    current: Object.entries(now).map(([area, stage]) => ({
+      area: areaName(area),
+      stage: stageName(stage),
+    })),
+    timeline: timeline(placements).map((p) => ({
+      id: p.id,
+      at: p.at,
+      area: areaName(p.area),
+      stage: stageName(p.stage),
+      changedFrom: p.changedFrom ? stageName(p.changedFrom) : null,
+      note: p.note,
+    })),
+  };
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const formData = await request.formData();
+  const user = await toolkitUser(context, request, formData);
+  const store = toolkitStore();
+  if (formData.get("intent") === "delete") {
+    await deleteEntry(store, user.actor, String(formData.get("entryId") ?? ""));
+    return redirect("/verktoy/stadier?slettet=1");
+  }
+  const parsed = parseForm(placementForm, formData);
+  if (!parsed.ok) return invalid(parsed);
+  await addEntry(store, user.actor, "stages", {
+    area: parsed.data.area,
+    stage: parsed.data.stage,
+    note: parsed.data.note,
+  });
+  return redirect("/verktoy/stadier?lagret=1");
+}
+
+export default function Stages() {
+  const t = useT();
+  const d = useLoaderData<typeof loader>();
+  const { errors, values } = useFormState(useActionData<typeof action>());
+  const [params] = useSearchParams();
+  return (
+    <div className="kp-stack">
+      <Heading level={1} data-size="lg">
+        {t("toolkit.stages.title")}
+      </Heading>
+      <Paragraph>{t("toolkit.stages.intro")}</Paragraph>
+      {params.get("lagret") ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t("toolkit.stages.saved")}</Paragraph>
+        </Alert>
+      ) : null}
+      {d.current.length ? (
+        <section className="kp-stack" aria-labelledby="now-heading">
+          <Heading level={2} data-size="md" id="now-heading">
+            {t("toolkit.stages.now")}
+          </Heading>
+          <ul>
+            {d.current.map((c) => (
+              <li key={c.area ?? "overall"}>
+                <strong>{c.area ?? t("toolkit.stages.overall")}:</strong>{" "}
+                {c.stage}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="kp-stack kp-narrow" aria-labelledby="place-heading">
+        <Heading level={2} data-size="md" id="place-heading">
+          {t("toolkit.stages.place")}
+        </Heading>
+        <FormErrorSummary
+          errors={errors}
+          labels={{
+            area: t("toolkit.stages.area"),
+            stage: t("toolkit.stages.stage"),
+            note: t("toolkit.stages.note"),
+          }}
+        />
+        <form method="post" className="kp-stack" noValidate>
+          <CsrfField />
+          <SelectField
+            name="area"
+            label={t("toolkit.stages.area")}
+            options={d.areas}
+            placeholder={t("toolkit.stages.overall")}
+            defaultValue={values.area === "overall" ? "" : values.area}
+            error={errors.area}
+          />
+          <Fieldset
+            id="field-stage"
+            aria-describedby={errors.stage ? "field-stage-error" : undefined}
+          >
+            <Fieldset.Legend>{t("toolkit.stages.stage")}</Fieldset.Legend>
+            {d.stages.map((s) => (
+              <Field key={s.id} position="start">
+                <Input
+                  type="radio"
+                  id={`stage-${s.id}`}
+                  name="stage"
+                  value={s.id}
+                  defaultChecked={values.stage === s.id}
+                />
+                <Label htmlFor={`stage-${s.id}`}>{s.name}</Label>
+                <Field.Description>{s.description}</Field.Description>
+              </Field>
+            ))}
+            {errors.stage ? (
+              <Paragraph id="field-stage-error" data-color="danger">
+                {t(errors.stage)}
+              </Paragraph>
+            ) : null}
+          </Fieldset>
+          <TextField
+            name="note"
+            multiline
+            label={t("toolkit.stages.note")}
+            defaultValue={values.note}
+            maxLength={maxAnswer}
+            error={errors.note}
+          />
+          <Button type="submit">{t("toolkit.stages.save")}</Button>
+        </form>
+      </section>
+      {d.timeline.length ? (
+        <section className="kp-stack" aria-labelledby="timeline-heading">
+          <Heading level={2} data-size="md" id="timeline-heading">
+            {t("toolkit.stages.timeline")}
+          </Heading>
+          <ol className="kp-stack kp-plain-list" data-testid="stage-timeline">
+            {d.timeline.map((p) => (
+              <li key={p.id} className="kp-place kp-stack">
+                <Paragraph>
+                  <strong>{t.date(p.at)}</strong> ·{" "}
+                  {p.area ?? t("toolkit.stages.overall")}:{" "}
+                  {p.changedFrom
+                    ? t("toolkit.stages.changed", {
+                        from: p.changedFrom,
+                        to: p.stage,
+                      })
+                    : p.stage}
+                </Paragraph>
+                {p.note ? (
+                  <Paragraph className="kp-answer">{p.note}</Paragraph>
+                ) : null}
+                <form method="post">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="delete" />
+                  <input type="hidden" name="entryId" value={p.id} />
+                  <Button
+                    type="submit"
+                    variant="tertiary"
+                    data-size="sm"
+                    data-color="danger"
+                    aria-label={`${t("toolkit.stages.delete")}: ${t.date(p.at)}`}
+                  >
+                    {t("toolkit.stages.delete")}
+                  </Button>
+                </form>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}

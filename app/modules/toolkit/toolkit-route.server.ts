@@ -1,0 +1,98 @@
+import { data, type RouterContextProvider } from "react-router";
+import { getServices } from "~/lib/services.server";
+import {
+  getRequestState,
+  requireUser,
+  startSession,
+} from "~/lib/request.server";
+import { formValues } from "~/lib/forms";
+import { limitKey } from "~/lib/route-helpers.server";
+import {
+  checkCredentials,
+  createSession,
+  getSessionUser,
+  toActor,
+} from "~/modules/accounts/accounts.server";
+import { clear, hit, limits } from "~/modules/platform/rate-limit.server";
+import type { Store } from "./toolkit.server";
+
+/** The database and master keys, for the toolkit's use cases. */
+export function toolkitStore(): Store {
+  const { db, masterKeys } = getServices();
+  return { db, masters: masterKeys };
+}
+
+/** What a 401 "log in again to save" page gets: the typed values go back into the same form, hidden. */
+export type ReauthData = {
+  reason: "reauth";
+  values: [string, string][];
+  failed?: boolean;
+  rateLimited?: boolean;
+};
+
+const reauthFields = new Set(["reauthEmail", "reauthPassword"]);
+
+/**
+ * The logged-in user for a toolkit action. When the session ran out while the person was typing, nothing
+ * is lost: the action answers 401 with a page that asks them to log in again and carries what they typed
+ * in hidden fields; that form comes back here with the credentials, and the save goes on.
+ */
+export async function toolkitUser(
+  context: Readonly<RouterContextProvider>,
+  request: Request,
+  formData: FormData,
+) {
+  const state = getRequestState(context);
+  if (state.user && state.actor) return requireUser(context, request);
+  // Every typed value, repeated fields (checkboxes) included; never passwords or the CSRF token.
+  const kept = formValues(formData);
+  const values = [...formData.entries()]
+    .filter(
+      (e): e is [string, string] =>
+        typeof e[1] === "string" && e[0] in kept && !reauthFields.has(e[0]),
+    )
+    .map(([k, v]) => [k, v.slice(0, 100_000)] as [string, string]);
+  const email = formData.get("reauthEmail");
+  const password = formData.get("reauthPassword");
+  if (
+    typeof email !== "string" ||
+    typeof password !== "string" ||
+    !email ||
+    !password
+  ) {
+    throw data({ reason: "reauth", values } satisfies ReauthData, {
+      status: 401,
+    });
+  }
+  const { db, config } = getServices();
+  const accountKey = limitKey("login-account", email.trim());
+  const ok =
+    (await hit(db, limitKey("login-ip", state.ip), limits.loginPerIp)) &&
+    (await hit(db, accountKey, limits.loginPerAccount));
+  if (!ok)
+    throw data(
+      { reason: "reauth", values, rateLimited: true } satisfies ReauthData,
+      { status: 429 },
+    );
+  const userId = await checkCredentials(db, email.trim(), password);
+  if (!userId)
+    throw data(
+      { reason: "reauth", values, failed: true } satisfies ReauthData,
+      { status: 401 },
+    );
+  await clear(db, accountKey);
+  const token = await createSession(db, userId);
+  await startSession(context, token);
+  const user = await getSessionUser(db, token, config.sessionIdleMinutes);
+  if (!user)
+    throw data({ reason: "reauth", values } satisfies ReauthData, {
+      status: 401,
+    });
+  state.user = user;
+  state.actor = toActor(user);
+  return { ...user, actor: state.actor };
+}
+
+export function requestId(context: Readonly<RouterContextProvider>) {
+  return getRequestState(context).requestId;
+}

@@ -4,7 +4,7 @@ import "./app.css";
 import { useEffect } from "react";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useNavigation, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
-import { appMiddleware, clientContext, getRequestState } from "~/lib/request.server";
+import { appMiddleware, clientContext, getRequestState, whoTag } from "~/lib/request.server";
 import { getServices } from "~/lib/services.server";
 import { AppShell } from "~/components/shell";
 import { groupByCentre } from "~/modules/accounts/accounts";
@@ -24,6 +24,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     siteName: config.siteName,
     nonce: context.get(clientContext).nonce,
     idleMinutes: config.sessionIdleMinutes,
+    who: user ? whoTag(user.id) : null,
     user: user ? { name: user.name, isAdmin: user.isAdmin, centres: groupByCentre(user.memberships) } : null,
   };
 }

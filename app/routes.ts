@@ -19,6 +19,7 @@ export default [
   // Verktøykasse: the participant's own toolkit (server-rendered only; see the layout).
   layout("modules/toolkit/routes/layout.tsx", [
     route("verktoy", "modules/toolkit/routes/home.tsx"),
+    route("verktoy/samtykke", "modules/toolkit/routes/consent.tsx"),
     route("verktoy/kort", "modules/toolkit/routes/cards.tsx"),
     route("verktoy/kort/:cardId", "modules/toolkit/routes/card.tsx"),
     route("verktoy/kort/:cardId/samtale", "modules/toolkit/routes/conversation.tsx"),
@@ -38,8 +39,10 @@ export default [
   route("verktoy/mappe/pdf", "modules/toolkit/routes/folder-pdf.ts"),
   route("verktoy/eksport", "modules/toolkit/routes/export.ts"),
   route("laas", "modules/toolkit/routes/lock.tsx"),
-  route("delt-med-meg", "modules/toolkit/routes/shared-with-me.tsx"),
-  route("delt-med-meg/:shareId", "modules/toolkit/routes/shared-item.tsx"),
+  layout("modules/toolkit/routes/peer-layout.tsx", [
+    route("delt-med-meg", "modules/toolkit/routes/shared-with-me.tsx"),
+    route("delt-med-meg/:shareId", "modules/toolkit/routes/shared-item.tsx"),
+  ]),
 
   route("tilbud", "modules/offers/routes/offer-search.tsx"),
   route("tilbud/kontroll", "modules/offers/routes/unchecked-offers.tsx"),

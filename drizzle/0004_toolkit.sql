@@ -9,6 +9,12 @@ CREATE TABLE "instrument_packs" (
 	"removed_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "toolkit_consents" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"version" integer NOT NULL,
+	"consented_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "toolkit_entries" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"owner_id" uuid NOT NULL,
@@ -48,6 +54,7 @@ CREATE TABLE "toolkit_shares" (
 --> statement-breakpoint
 ALTER TABLE "instrument_packs" ADD CONSTRAINT "instrument_packs_centre_id_centres_id_fk" FOREIGN KEY ("centre_id") REFERENCES "public"."centres"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instrument_packs" ADD CONSTRAINT "instrument_packs_installed_by_users_id_fk" FOREIGN KEY ("installed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "toolkit_consents" ADD CONSTRAINT "toolkit_consents_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "toolkit_entries" ADD CONSTRAINT "toolkit_entries_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "toolkit_entries" ADD CONSTRAINT "toolkit_entries_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "toolkit_entry_versions" ADD CONSTRAINT "toolkit_entry_versions_entry_id_toolkit_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."toolkit_entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

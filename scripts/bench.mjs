@@ -19,6 +19,7 @@ const connections = 50;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 // BENCH_ONLY_SEARCH=1: only the directory's search (HTML page and .data) at 10,000 offers, on both databases.
 const onlySearch = Boolean(process.env.BENCH_ONLY_SEARCH);
+const onlyToolkit = Boolean(process.env.BENCH_ONLY_TOOLKIT);
 
 function generate(env, count) {
   const result = spawnSync("npx", ["tsx", "scripts/generate-offers.ts", String(count)], {
@@ -194,6 +195,54 @@ async function measure(label, env) {
   }
 }
 
+/** A fixed master key for the bench's PostgreSQL runs (production requires one; throwaway data). */
+const benchMasterKey = Buffer.alloc(32, 7).toString("base64");
+
+/**
+ * Verktøykasse (issue 4): the demo participant with N generated entries. "Min mappe" (every entry
+ * decrypted and rendered) one request at a time — the server-side render time — and at 10 connections;
+ * the PDF of that folder; the JavaScript a toolkit page loads.
+ */
+async function measureToolkit(label, env, entries = 500) {
+  const gen = spawnSync("npx", ["tsx", "scripts/generate-toolkit.ts", String(entries)], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: "warn", DEMO: "1", ...env },
+    encoding: "utf8",
+  });
+  if (gen.status !== 0) throw new Error(`generate-toolkit failed:\n${gen.stdout}\n${gen.stderr}`);
+  const { child, base } = await startServer(env);
+  try {
+    const cookie = await logIn(base);
+    for (let i = 0; i < 20; i++) await fetch(`${base}/verktoy/mappe`, { headers: { cookie } }).then((r) => r.text()); // warm-up
+    const folderSerial = await load(`${base}/verktoy/mappe`, { cookie }, 1);
+    const folder10 = await load(`${base}/verktoy/mappe`, { cookie }, 10);
+    const pdfTimes = [];
+    let pdfBytes = 0;
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/verktoy/mappe/pdf`, { headers: { cookie } });
+      const body = Buffer.from(await res.arrayBuffer());
+      if (res.status !== 200 || body.subarray(0, 5).toString() !== "%PDF-") throw new Error(`PDF failed: ${res.status}`);
+      pdfTimes.push(performance.now() - t0);
+      pdfBytes = body.length;
+    }
+    pdfTimes.sort((a, b) => a - b);
+    const html = await (await fetch(`${base}/verktoy/mappe`, { headers: { cookie } })).text();
+    const inline = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("");
+    const js = await pageJs(base, "/verktoy/mappe", cookie);
+    return {
+      label,
+      folderSerial,
+      folder10,
+      pdf: { p50: Math.round(percentile(pdfTimes, 50)), p95: Math.round(percentile(pdfTimes, 95)), kb: Math.round(pdfBytes / 1024) },
+      js: { ...js, inlineGzipBytes: zlib.gzipSync(Buffer.from(inline)).length, htmlGzipKb: Math.round(zlib.gzipSync(Buffer.from(html)).length / 1024) },
+    };
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
 async function withPostgres(fn) {
   const name = `kp_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -220,7 +269,7 @@ async function withPostgres(fn) {
 build();
 let jsWeight;
 const results = [];
-if (!onlySearch) {
+if (!onlySearch && !onlyToolkit) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-"));
   try {
     // Cold start includes migrations and demo data on a new data folder.
@@ -229,14 +278,29 @@ if (!onlySearch) {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   const postgres = await withPostgres((url) =>
-    measure("PostgreSQL", { DATABASE_URL: url, DEMO: "1", SESSION_SECRET: "bench-secret-bench-secret-bench-secret" }),
+    measure("PostgreSQL", { DATABASE_URL: url, DEMO: "1", SESSION_SECRET: "bench-secret-bench-secret-bench-secret", MASTER_KEY: benchMasterKey }),
   );
   if (postgres) results.push(postgres);
 }
 
+// Verktøykasse: a participant with 500 entries (issue 4's figures).
+const toolkit = [];
+if (!onlySearch && !process.env.BENCH_SKIP_TOOLKIT) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-toolkit-"));
+  try {
+    toolkit.push(await measureToolkit("PGlite", { DATABASE_URL: "", DATA_DIR: dir }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const pgToolkit = await withPostgres((url) =>
+    measureToolkit("PostgreSQL", { DATABASE_URL: url, SESSION_SECRET: "bench-secret-bench-secret-bench-secret", MASTER_KEY: benchMasterKey }),
+  );
+  if (pgToolkit) toolkit.push(pgToolkit);
+}
+
 // Tilbud: the offers directory with generated offers (issue 3's figures).
 const directory = [];
-if (!process.env.BENCH_SKIP_DIRECTORY) {
+if (!process.env.BENCH_SKIP_DIRECTORY && !onlyToolkit) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-dir-"));
   try {
     directory.push(await measureDirectory("PGlite", { DATABASE_URL: "", DATA_DIR: dir }));
@@ -244,7 +308,7 @@ if (!process.env.BENCH_SKIP_DIRECTORY) {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const pgDirectory = await withPostgres((url) =>
-    measureDirectory("PostgreSQL", { DATABASE_URL: url, SESSION_SECRET: "bench-secret-bench-secret-bench-secret" }),
+    measureDirectory("PostgreSQL", { DATABASE_URL: url, SESSION_SECRET: "bench-secret-bench-secret-bench-secret", MASTER_KEY: benchMasterKey }),
   );
   if (pgDirectory) directory.push(pgDirectory);
 }
@@ -278,6 +342,18 @@ if (directory.length) {
       console.log(row([d.label, n, e.lines, e.seconds, e.memoryBeforeMb, e.memoryPeakMb]));
     }
   }
+}
+if (toolkit.length) {
+  console.log(`\nVerktøykasse: the demo participant with 500 entries; ${duration} s per measurement\n`);
+  console.log(row(["database", "what", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"]));
+  console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:"]));
+  for (const t of toolkit) {
+    console.log(row([t.label, "Min mappe /verktoy/mappe, 1 connection (server-side render)", t.folderSerial.rps, t.folderSerial.p50, t.folderSerial.p95, t.folderSerial.p99, t.folderSerial.errors]));
+    console.log(row([t.label, "Min mappe, 10 connections", t.folder10.rps, t.folder10.p50, t.folder10.p95, t.folder10.p99, t.folder10.errors]));
+    console.log(row([t.label, `PDF of the folder (${t.pdf.kb} KB), 10 in a row`, "", t.pdf.p50, t.pdf.p95, "", ""]));
+  }
+  const t = toolkit[0];
+  console.log(`\nToolkit page /verktoy/mappe: ${t.js.files} JavaScript files (${t.js.gzipKb} KB gzip); inline script ${t.js.inlineGzipBytes} bytes gzip; HTML ${t.js.htmlGzipKb} KB gzip.`);
 }
 if (jsWeight) {
   console.log("\nClient JavaScript per page (from the build):");

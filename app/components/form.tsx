@@ -7,8 +7,14 @@ import type { FormErrors } from "~/lib/forms";
 
 /** The CSRF token every state-changing form carries. */
 export function CsrfField() {
-  const data = useRouteLoaderData("root") as { csrfToken: string } | undefined;
-  return <input type="hidden" name="csrf" value={data?.csrfToken ?? ""} />;
+  const data = useRouteLoaderData("root") as { csrfToken: string; who?: string | null } | undefined;
+  return (
+    <>
+      <input type="hidden" name="csrf" value={data?.csrfToken ?? ""} />
+      {/* Who filled in the form (a tag, not a name): "log in again" saves only for the same person. */}
+      {data?.who ? <input type="hidden" name="who" value={data.who} /> : null}
+    </>
+  );
 }
 
 /** Errors and typed values from an action result, if it was a validation failure. */

@@ -244,6 +244,7 @@ export const sameAsNb: { nn: readonly string[]; en: readonly string[] } = {
     "toolkit.conversation.skip",
     "toolkit.conversation.end",
     "my.shared_with_me",
+    "toolkit.consent.submit",
   ],
-  en: ["role.administrator", "offers.import.format_json_title", "offers.import.preview.col_status", "offers.import.preview.problems_one", "toolkit.sharing.status"],
+  en: ["role.administrator", "offers.import.format_json_title", "offers.import.preview.col_status", "offers.import.preview.problems_one", "toolkit.sharing.status", "toolkit.consent.submit"],
 };

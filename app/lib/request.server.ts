@@ -1,7 +1,7 @@
 import { createContext, data, redirect, RouterContextProvider, type MiddlewareFunction } from "react-router";
 import { randomUUID } from "node:crypto";
 import { getServices, startServices } from "./services.server";
-import { randomToken, safeEqual } from "./crypto.server";
+import { hmac, randomToken, safeEqual } from "./crypto.server";
 import { isLang, negotiateLanguage, type Lang } from "~/i18n/i18n";
 import { getSessionUser, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
 import type { Actor } from "~/modules/centres/permissions";
@@ -114,7 +114,8 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
   const response = await next();
   for (const cookie of state.setCookies) response.headers.append("Set-Cookie", cookie);
   response.headers.set("X-Request-Id", state.requestId);
-  if (state.user) response.headers.set("Cache-Control", "private, no-store");
+  // Pages of a logged-in person, and answers to posts (a "log in again" page carries what was typed), are never stored.
+  if (state.user || !readOnly || response.status === 401) response.headers.set("Cache-Control", "private, no-store");
   log.info("request", {
     requestId: state.requestId,
     method: request.method,
@@ -124,6 +125,14 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
   });
   return response;
 };
+
+/**
+ * A non-secret tag of the logged-in person, carried in every form (beside the CSRF token). When a session
+ * ran out while typing, the "log in again" page only saves for the same person (a shared device).
+ */
+export function whoTag(userId: string): string {
+  return hmac(getServices().secret, `who:${userId}`).slice(0, 22);
+}
 
 /** One-time tokens in URLs never reach the logs. */
 export function redactPath(pathname: string) {

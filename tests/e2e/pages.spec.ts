@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import {
-  expectNoAxeViolations,
-  launch,
-  logIn,
-  newContext,
-  noScriptContext,
-  screenshot,
-} from "./browser";
+import { expectNoAxeViolations, launch, logIn, newContext, noScriptContext, screenshot } from "./browser";
 import { createImportPreview } from "./import-files";
 
 /**
@@ -28,53 +21,33 @@ beforeAll(async () => {
   const context = await newContext(browser, { js: true, width: 1280 });
   const page = await context.newPage();
   await page.goto("/sentre");
-  kbt =
-    (await page.getByRole("link", { name: /^KBT/ }).getAttribute("href")) ?? "";
+  kbt = (await page.getByRole("link", { name: /^KBT/ }).getAttribute("href")) ?? "";
   await page.goto("/tilbud?q=krafttak");
-  krafttak =
-    (await page
-      .getByRole("link", { name: "Krafttak for sang" })
-      .getAttribute("href")) ?? "";
-  const organizations = (await (
-    await page.request.get("/api/hsds/organizations?search=Krafttak")
-  ).json()) as { contents: { id: string }[] };
+  krafttak = (await page.getByRole("link", { name: "Krafttak for sang" }).getAttribute("href")) ?? "";
+  const organizations = (await (await page.request.get("/api/hsds/organizations?search=Krafttak")).json()) as { contents: { id: string }[] };
   krafttakOrganization = `/tilbud/organisasjoner/${organizations.contents[0]?.id ?? ""}`;
   await logIn(page, "admin@example.org");
   await page.goto(`${krafttak}/steder`);
-  krafttakPlace =
-    (await page
-      .getByTestId("places")
-      .getByRole("link")
-      .first()
-      .getAttribute("href")) ?? "";
-  // Demo data: Deltaker Demo has a finished values sort and shares the values with Erfaring Demo.
+  krafttakPlace = (await page.getByTestId("places").getByRole("link").first().getAttribute("href")) ?? "";
   await context.close();
-  for (const [email, read] of [
+  // Demo data: Deltaker Demo has a finished values sort and shares the values with Erfaring Demo.
+  const toolkitIds: [string, (p: Page) => Promise<void>][] = [
     [
       "deltaker@example.org",
-      async (p: Page) => {
+      async (p) => {
         await p.goto("/verktoy/verdier");
-        sortId =
-          (
-            (await p
-              .getByRole("link", { name: "Endre rekkefølgen" })
-              .getAttribute("href")) ?? ""
-          ).split("/")[3] ?? "";
+        sortId = ((await p.getByRole("link", { name: "Endre rekkefølgen" }).getAttribute("href")) ?? "").split("/")[3] ?? "";
       },
     ],
     [
       "erfaring@example.org",
-      async (p: Page) => {
+      async (p) => {
         await p.goto("/delt-med-meg");
-        sharedItem =
-          (await p
-            .getByTestId("shared-with-me")
-            .getByRole("link")
-            .first()
-            .getAttribute("href")) ?? "";
+        sharedItem = (await p.getByTestId("shared-with-me").getByRole("link").first().getAttribute("href")) ?? "";
       },
     ],
-  ] as const) {
+  ];
+  for (const [email, read] of toolkitIds) {
     const c = await newContext(browser, { js: true, width: 1280 });
     const p = await c.newPage();
     await logIn(p, email);
@@ -87,12 +60,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type PageCase = {
-  name: string;
-  path: () => string;
-  as?: string;
-  status?: number;
-};
+type PageCase = { name: string; path: () => string; as?: string; status?: number };
 const pages: PageCase[] = [
   { name: "home", path: () => "/" },
   { name: "privacy", path: () => "/personvern" },
@@ -102,249 +70,72 @@ const pages: PageCase[] = [
   { name: "forgot", path: () => "/glemt-passord" },
   { name: "reset-invalid", path: () => "/nytt-passord/ugyldig" },
   { name: "offers", path: () => "/tilbud" },
-  {
-    name: "offers-filtered",
-    path: () => "/tilbud?q=sang&fylke=50&ingen_henvisning=",
-  },
+  { name: "offers-filtered", path: () => "/tilbud?q=sang&fylke=50&ingen_henvisning=" },
   { name: "offers-none", path: () => "/tilbud?q=finnesikkeiheleverden" },
-  {
-    name: "offers-bad-filter",
-    path: () => "/tilbud?fylke=99&q=sang",
-    status: 400,
-  },
+  { name: "offers-bad-filter", path: () => "/tilbud?fylke=99&q=sang", status: 400 },
   { name: "offer-map", path: () => "/tilbud/kart" },
-  {
-    name: "offer-map-filtered",
-    path: () => "/tilbud/kart?q=krafttak&fylke=50",
-  },
+  { name: "offer-map-filtered", path: () => "/tilbud/kart?q=krafttak&fylke=50" },
   { name: "offer", path: () => krafttak },
   { name: "centres", path: () => "/sentre" },
   { name: "centre", path: () => kbt },
   { name: "invitation-invalid", path: () => "/invitasjon/ugyldig" },
   { name: "not-found", path: () => "/finnes-ikke", status: 404 },
   { name: "my-page", path: () => "/min-side", as: "deltaker@example.org" },
-  {
-    name: "change-password",
-    path: () => "/min-side/passord",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "delete-account",
-    path: () => "/min-side/slett",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "access-log",
-    path: () => "/min-side/innsyn",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "forbidden",
-    path: () => "/admin",
-    as: "deltaker@example.org",
-    status: 403,
-  },
-  {
-    name: "members",
-    path: () => `${kbt}/medlemmer`,
-    as: "koordinator@example.org",
-  },
-  {
-    name: "edit-centre",
-    path: () => `${kbt}/rediger`,
-    as: "koordinator@example.org",
-  },
+  { name: "change-password", path: () => "/min-side/passord", as: "deltaker@example.org" },
+  { name: "delete-account", path: () => "/min-side/slett", as: "deltaker@example.org" },
+  { name: "access-log", path: () => "/min-side/innsyn", as: "deltaker@example.org" },
+  { name: "forbidden", path: () => "/admin", as: "deltaker@example.org", status: 403 },
+  { name: "members", path: () => `${kbt}/medlemmer`, as: "koordinator@example.org" },
+  { name: "edit-centre", path: () => `${kbt}/rediger`, as: "koordinator@example.org" },
   { name: "admin", path: () => "/admin", as: "admin@example.org" },
-  {
-    name: "new-centre",
-    path: () => "/admin/sentre/ny",
-    as: "admin@example.org",
-  },
+  { name: "new-centre", path: () => "/admin/sentre/ny", as: "admin@example.org" },
   { name: "outbox", path: () => "/admin/utboks", as: "admin@example.org" },
-  {
-    name: "edit-offer",
-    path: () => `${krafttak}/rediger`,
-    as: "admin@example.org",
-  },
-  {
-    name: "offer-history",
-    path: () => `${krafttak}/historikk`,
-    as: "admin@example.org",
-  },
+  { name: "edit-offer", path: () => `${krafttak}/rediger`, as: "admin@example.org" },
+  { name: "offer-history", path: () => `${krafttak}/historikk`, as: "admin@example.org" },
   { name: "new-offer", path: () => "/tilbud/ny", as: "admin@example.org" },
-  {
-    name: "offer-places",
-    path: () => `${krafttak}/steder`,
-    as: "admin@example.org",
-  },
+  { name: "offer-places", path: () => `${krafttak}/steder`, as: "admin@example.org" },
   { name: "edit-place", path: () => krafttakPlace, as: "admin@example.org" },
-  {
-    name: "offer-times",
-    path: () => `${krafttak}/tider`,
-    as: "admin@example.org",
-  },
-  {
-    name: "offer-contact",
-    path: () => `${krafttak}/kontakt`,
-    as: "admin@example.org",
-  },
-  {
-    name: "unchecked-offers",
-    path: () => "/tilbud/kontroll",
-    as: "admin@example.org",
-  },
-  {
-    name: "unchecked-offers-coordinator",
-    path: () => "/tilbud/kontroll",
-    as: "koordinator@example.org",
-  },
-  {
-    name: "offer-import",
-    path: () => "/tilbud/import",
-    as: "koordinator@example.org",
-  },
-  {
-    name: "offer-import-admin",
-    path: () => "/tilbud/import",
-    as: "admin@example.org",
-  },
-  {
-    name: "offer-import-preview",
-    path: () => importPreview,
-    as: "koordinator@example.org",
-  },
-  {
-    name: "organizations",
-    path: () => "/tilbud/organisasjoner",
-    as: "admin@example.org",
-  },
-  {
-    name: "organizations-coordinator",
-    path: () => "/tilbud/organisasjoner",
-    as: "koordinator@example.org",
-  },
-  {
-    name: "new-organization",
-    path: () => "/tilbud/organisasjoner/ny",
-    as: "admin@example.org",
-  },
-  {
-    name: "new-organization-coordinator",
-    path: () => "/tilbud/organisasjoner/ny",
-    as: "koordinator@example.org",
-  },
-  {
-    name: "edit-organization",
-    path: () => krafttakOrganization,
-    as: "admin@example.org",
-  },
+  { name: "offer-times", path: () => `${krafttak}/tider`, as: "admin@example.org" },
+  { name: "offer-contact", path: () => `${krafttak}/kontakt`, as: "admin@example.org" },
+  { name: "unchecked-offers", path: () => "/tilbud/kontroll", as: "admin@example.org" },
+  { name: "unchecked-offers-coordinator", path: () => "/tilbud/kontroll", as: "koordinator@example.org" },
+  { name: "offer-import", path: () => "/tilbud/import", as: "koordinator@example.org" },
+  { name: "offer-import-admin", path: () => "/tilbud/import", as: "admin@example.org" },
+  { name: "offer-import-preview", path: () => importPreview, as: "koordinator@example.org" },
+  { name: "organizations", path: () => "/tilbud/organisasjoner", as: "admin@example.org" },
+  { name: "organizations-coordinator", path: () => "/tilbud/organisasjoner", as: "koordinator@example.org" },
+  { name: "new-organization", path: () => "/tilbud/organisasjoner/ny", as: "admin@example.org" },
+  { name: "new-organization-coordinator", path: () => "/tilbud/organisasjoner/ny", as: "koordinator@example.org" },
+  { name: "edit-organization", path: () => krafttakOrganization, as: "admin@example.org" },
   { name: "toolkit", path: () => "/verktoy", as: "deltaker@example.org" },
-  {
-    name: "toolkit-cards",
-    path: () => "/verktoy/kort",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-card",
-    path: () => "/verktoy/kort/drommen",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-conversation",
-    path: () => "/verktoy/kort/drommen/samtale?sporsmal=2",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-values",
-    path: () => "/verktoy/verdier",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-values-sort",
-    path: () => `/verktoy/verdier/${sortId}/sorter`,
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-values-choose",
-    path: () => `/verktoy/verdier/${sortId}/velg`,
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-values-rank",
-    path: () => `/verktoy/verdier/${sortId}/ranger`,
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-value-reflection",
-    path: () => "/verktoy/verdier/refleksjon",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-dream",
-    path: () => "/verktoy/drommen",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-check-ins",
-    path: () => "/verktoy/sjekk",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-check-in",
-    path: () => "/verktoy/sjekk/knutepunkt-sjekk",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-stages",
-    path: () => "/verktoy/stadier",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-folder",
-    path: () => "/verktoy/mappe",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-sharing",
-    path: () => "/verktoy/deling",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-data",
-    path: () => "/verktoy/data",
-    as: "deltaker@example.org",
-  },
-  {
-    name: "toolkit-empty",
-    path: () => "/verktoy/mappe",
-    as: "koordinator@example.org",
-  },
+  { name: "toolkit-cards", path: () => "/verktoy/kort", as: "deltaker@example.org" },
+  { name: "toolkit-card", path: () => "/verktoy/kort/drommen", as: "deltaker@example.org" },
+  { name: "toolkit-conversation", path: () => "/verktoy/kort/drommen/samtale?sporsmal=2", as: "deltaker@example.org" },
+  { name: "toolkit-values", path: () => "/verktoy/verdier", as: "deltaker@example.org" },
+  { name: "toolkit-values-sort", path: () => `/verktoy/verdier/${sortId}/sorter`, as: "deltaker@example.org" },
+  { name: "toolkit-values-choose", path: () => `/verktoy/verdier/${sortId}/velg`, as: "deltaker@example.org" },
+  { name: "toolkit-values-rank", path: () => `/verktoy/verdier/${sortId}/ranger`, as: "deltaker@example.org" },
+  { name: "toolkit-value-reflection", path: () => "/verktoy/verdier/refleksjon", as: "deltaker@example.org" },
+  { name: "toolkit-dream", path: () => "/verktoy/drommen", as: "deltaker@example.org" },
+  { name: "toolkit-check-ins", path: () => "/verktoy/sjekk", as: "deltaker@example.org" },
+  { name: "toolkit-check-in", path: () => "/verktoy/sjekk/knutepunkt-sjekk", as: "deltaker@example.org" },
+  { name: "toolkit-stages", path: () => "/verktoy/stadier", as: "deltaker@example.org" },
+  { name: "toolkit-folder", path: () => "/verktoy/mappe", as: "deltaker@example.org" },
+  { name: "toolkit-sharing", path: () => "/verktoy/deling", as: "deltaker@example.org" },
+  { name: "toolkit-data", path: () => "/verktoy/data", as: "deltaker@example.org" },
+  { name: "toolkit-consent", path: () => "/verktoy/samtykke", as: "koordinator@example.org" },
   { name: "locked", path: () => "/laas" },
-  {
-    name: "shared-with-me",
-    path: () => "/delt-med-meg",
-    as: "erfaring@example.org",
-  },
+  { name: "shared-with-me", path: () => "/delt-med-meg", as: "erfaring@example.org" },
   { name: "shared-item", path: () => sharedItem, as: "erfaring@example.org" },
-  {
-    name: "centre-instruments",
-    path: () => `${kbt}/sjekker`,
-    as: "koordinator@example.org",
-  },
+  { name: "centre-instruments", path: () => `${kbt}/sjekker`, as: "koordinator@example.org" },
 ];
 
 const sessions = new Map<string, BrowserContext>();
-async function contextFor(
-  as: string | undefined,
-  width: number,
-  js: boolean,
-): Promise<BrowserContext> {
+async function contextFor(as: string | undefined, width: number, js: boolean): Promise<BrowserContext> {
   const key = `${as ?? "visitor"}-${width}-${js}`;
   const existing = sessions.get(key);
   if (existing) return existing;
-  const context = js
-    ? await newContext(browser, { js: true, width })
-    : await noScriptContext(browser, width);
+  const context = js ? await newContext(browser, { js: true, width }) : await noScriptContext(browser, width);
   if (as) {
     const page = await context.newPage();
     await logIn(page, as);
@@ -354,11 +145,7 @@ async function contextFor(
   return context;
 }
 
-async function visit(
-  context: BrowserContext,
-  path: string,
-  expectedStatus: number,
-): Promise<Page> {
+async function visit(context: BrowserContext, path: string, expectedStatus: number): Promise<Page> {
   const page = await context.newPage();
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(expectedStatus);
@@ -370,11 +157,7 @@ for (const width of [360, 1280]) {
     describe(`every page at ${width} px, JavaScript ${js ? "on" : "off"}`, () => {
       for (const p of pages) {
         it(`${p.name}: no axe violations`, async () => {
-          const page = await visit(
-            await contextFor(p.as, width, js),
-            p.path(),
-            p.status ?? 200,
-          );
+          const page = await visit(await contextFor(p.as, width, js), p.path(), p.status ?? 200);
           expect(await page.locator("html").getAttribute("lang")).toBe("nb");
           expect(await page.locator("h1").count()).toBe(1);
           await expectNoAxeViolations(page, `${p.name} ${width}px js=${js}`);
@@ -392,11 +175,7 @@ for (const lang of ["nn", "en"] as const) {
       it(`${p.name} in ${lang}: html lang and no axe violations`, async () => {
         const context = await contextFor(p.as, 1280, true);
         const path = p.path();
-        const page = await visit(
-          context,
-          `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`,
-          p.status ?? 200,
-        );
+        const page = await visit(context, `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`, p.status ?? 200);
         expect(await page.locator("html").getAttribute("lang")).toBe(lang);
         await expectNoAxeViolations(page, `${p.name} ${lang}`);
         await screenshot(page, `${p.name}-1280-js-${lang}`);
@@ -418,9 +197,7 @@ describe("error pages", () => {
     const response = await page.goto("/?lang=xx");
     expect(response?.status()).toBe(400);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
-      "We do not know that language",
-    );
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("We do not know that language");
     await expectNoAxeViolations(page, "unknown language");
     await context.close();
   });

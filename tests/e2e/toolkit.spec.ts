@@ -3,14 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import {
-  demoPassword,
-  expectNoAxeViolations,
-  launch,
-  logIn,
-  newContext,
-  screenshot,
-} from "./browser";
+import { demoPassword, expectNoAxeViolations, launch, logIn, newContext, screenshot } from "./browser";
 
 /**
  * The participant's toolkit in the browser. The toolkit pages are server-rendered HTML without React on
@@ -28,24 +21,16 @@ afterAll(async () => {
 async function go(page: Page, click: () => Promise<void>) {
   await Promise.all([page.waitForNavigation(), click()]);
 }
-const press = (
-  page: Page,
-  name: string | RegExp,
-  scope?: ReturnType<Page["locator"]>,
-) =>
+const press = (page: Page, name: string | RegExp, scope?: ReturnType<Page["locator"]>) =>
   go(page, () =>
     (scope ?? page)
       .getByRole("button", { name, exact: typeof name === "string" })
       .first()
       .click(),
   );
-const follow = (page: Page, name: string) =>
-  go(page, () => page.getByRole("link", { name, exact: true }).first().click());
+const follow = (page: Page, name: string) => go(page, () => page.getByRole("link", { name, exact: true }).first().click());
 
-async function participant(
-  js = true,
-  width = 360,
-): Promise<{ context: BrowserContext; page: Page }> {
+async function participant(js = true, width = 360): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, { js, width });
   const page = await context.newPage();
   await logIn(page, "deltaker@example.org");
@@ -61,10 +46,7 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
     await page.goto("/min-side");
     await follow(page, "Åpne verktøykassen");
     expect(new URL(page.url()).pathname).toBe("/verktoy");
-    expect(
-      await page.locator("script[src], link[rel=modulepreload]").count(),
-      "no app JavaScript on toolkit pages",
-    ).toBe(0);
+    expect(await page.locator("script[src], link[rel=modulepreload]").count(), "no app JavaScript on toolkit pages").toBe(0);
     await expectNoAxeViolations(page, "toolkit home");
 
     // A card: answer a question, tag it, then change the answer; the first version is kept.
@@ -77,74 +59,31 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
     await q1.locator("summary").click();
     await q1.getByLabel("Tilhørighet").check();
     await press(page, "Lagre svaret", q1);
-    expect(
-      await page.locator("section#q1").getByRole("status").textContent(),
-    ).toContain("Svaret er lagret");
-    await page
-      .locator("section#q1 textarea")
-      .fill(`${first} Og hos søsteren min.`);
+    expect(await page.locator("section#q1").getByRole("status").textContent()).toContain("Svaret er lagret");
+    await page.locator("section#q1 textarea").fill(`${first} Og hos søsteren min.`);
     await press(page, "Lagre svaret", page.locator("section#q1"));
-    expect(await page.locator("section#q1 textarea").inputValue()).toBe(
-      `${first} Og hos søsteren min.`,
-    );
-    expect(
-      await page.locator("section#q1 details").last().textContent(),
-    ).toContain("Én tidligere versjon");
-    expect(
-      await page.locator("section#q1 details").last().textContent(),
-    ).toContain(first);
+    expect(await page.locator("section#q1 textarea").inputValue()).toBe(`${first} Og hos søsteren min.`);
+    expect(await page.locator("section#q1 details").last().textContent()).toContain("Én tidligere versjon");
+    expect(await page.locator("section#q1 details").last().textContent()).toContain(first);
     await expectNoAxeViolations(page, "card with an answer and its history");
 
     // Values: a new sort, one page, choose five, move one up, finish.
     await page.goto("/verktoy/verdier");
     await press(page, "Start en ny sortering");
-    expect(await page.getByTestId("sort-progress").textContent()).toContain(
-      "Side 1 av 9",
-    );
-    for (const value of [
-      "Aksept",
-      "Nøyaktighet",
-      "Å oppnå noe",
-      "Eventyr",
-      "Selvbestemmelse",
-      "Omsorg",
-    ]) {
-      await page
-        .getByRole("group", { name: value })
-        .getByLabel("Svært viktig for meg")
-        .check();
+    expect(await page.getByTestId("sort-progress").textContent()).toContain("Side 1 av 9");
+    for (const value of ["Aksept", "Nøyaktighet", "Å oppnå noe", "Eventyr", "Selvbestemmelse", "Omsorg"]) {
+      await page.getByRole("group", { name: value }).getByLabel("Svært viktig for meg").check();
     }
-    await page
-      .getByRole("group", { name: "Skjønnhet" })
-      .getByLabel("Ikke så viktig for meg")
-      .check();
+    await page.getByRole("group", { name: "Skjønnhet" }).getByLabel("Ikke så viktig for meg").check();
     await press(page, "Lagre og velg de viktigste");
     await press(page, "Lagre og sett i rekkefølge");
-    expect(
-      await page.locator("#field-top").textContent(),
-      "fewer than five chosen: told, nothing lost",
-    ).toContain("Velg minst 5 verdier");
-    for (const value of [
-      "Aksept",
-      "Eventyr",
-      "Selvbestemmelse",
-      "Omsorg",
-      "Nøyaktighet",
-    ])
-      await page.getByLabel(value, { exact: true }).check();
+    expect(await page.locator("#field-top").textContent(), "fewer than five chosen: told, nothing lost").toContain("Velg minst 5 verdier");
+    for (const value of ["Aksept", "Eventyr", "Selvbestemmelse", "Omsorg", "Nøyaktighet"]) await page.getByLabel(value, { exact: true }).check();
     await press(page, "Lagre og sett i rekkefølge");
     await press(page, "Flytt Omsorg opp");
     await press(page, "Ferdig");
-    const ranked = (
-      await page.getByTestId("my-values").locator("li strong").allTextContents()
-    ).map((s) => s.trim());
-    expect(ranked.slice(0, 5)).toEqual([
-      "Aksept",
-      "Nøyaktighet",
-      "Eventyr",
-      "Omsorg",
-      "Selvbestemmelse",
-    ]);
+    const ranked = (await page.getByTestId("my-values").locator("li strong").allTextContents()).map((s) => s.trim());
+    expect(ranked.slice(0, 5)).toEqual(["Aksept", "Nøyaktighet", "Eventyr", "Omsorg", "Selvbestemmelse"]);
 
     // The dream, a goal and a dated step, marked done.
     await page.goto("/verktoy/drommen");
@@ -152,9 +91,7 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
     typed.push(dream);
     await page.locator("#dream-dream").fill(dream);
     await press(page, "Lagre");
-    expect(await page.getByRole("status").first().textContent()).toContain(
-      "Drømmen er lagret",
-    );
+    expect(await page.getByRole("status").first().textContent()).toContain("Drømmen er lagret");
     await page.locator("#goal-text").fill("Lære å seile");
     await press(page, "Legg til målet");
     const goal = page.locator("li.kp-goal", { hasText: "Lære å seile" });
@@ -162,19 +99,32 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
     await goal.getByLabel("Dato").fill("2027-05-01");
     await press(page, "Legg til steget", goal);
     await press(page, "Marker som gjort: Melde meg på seilkurs");
-    expect(
-      await page
-        .locator("li.kp-goal", { hasText: "Lære å seile" })
-        .textContent(),
-    ).toContain("Gjort");
+    expect(await page.locator("li.kp-goal", { hasText: "Lære å seile" }).textContent()).toContain("Gjort");
     await expectNoAxeViolations(page, "dream with goals");
+    // An impossible date is refused with the step kept; nothing breaks later.
+    await goal.getByLabel("Nytt steg").fill("Kjøpe seilerhansker");
+    await goal.getByLabel("Dato").evaluate((el) => ((el as HTMLInputElement).type = "text"));
+    await goal.getByLabel("Dato").fill("2027-02-30");
+    await press(page, "Legg til steget", goal);
+    expect(await page.getByTestId("error-summary").textContent()).toContain("Skriv en dato som 2027-01-31");
+    expect(await page.locator("li.kp-goal", { hasText: "Lære å seile" }).getByLabel("Nytt steg").inputValue()).toBe("Kjøpe seilerhansker");
+
+    // Stages: life as a whole, then one area; the timeline says "changed from … to …".
+    await page.goto("/verktoy/stadier");
+    await page.getByLabel("Forberede").check();
+    await press(page, "Lagre");
+    await page.locator("#field-area").selectOption({ label: "Bolig" });
+    await page.getByLabel("Vokse").check();
+    await page.locator("#field-note").fill("Jeg har fått egen nøkkel.");
+    await press(page, "Lagre");
+    const timeline = await page.getByTestId("stage-timeline").textContent();
+    expect(timeline).toContain("Bolig: endret fra Bygge opp igjen til Vokse");
+    expect(timeline).toContain("Livet som helhet: endret fra Oppdage til Forberede");
 
     // Share the dream with the peer worker, who may suggest.
     await page.goto("/verktoy/deling");
     await page.locator("#field-item").selectOption({ label: "Drømmen" });
-    await page
-      .locator("#field-peer")
-      .selectOption({ label: "Erfaring Demo (KBT)" });
+    await page.locator("#field-peer").selectOption({ label: "Erfaring Demo (KBT)" });
     await page.getByLabel("Kan lese og komme med forslag").check();
     await press(page, "Del");
     expect(await page.getByTestId("shares").textContent()).toContain("Drømmen");
@@ -187,18 +137,11 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
     await follow(peer, "Drømmen");
     const sharedUrl = peer.url();
     expect(await peer.getByTestId("view-dream").textContent()).toBe(dream);
-    expect(
-      await peer.locator("body").textContent(),
-      "only the dream, not the card answers",
-    ).not.toContain(first);
+    expect(await peer.locator("body").textContent(), "only the dream, not the card answers").not.toContain(first);
     await expectNoAxeViolations(peer, "shared dream, peer worker");
-    await peer
-      .getByLabel("Forslaget ditt")
-      .fill("Sjekk seilforeningens nybegynnerkurs");
+    await peer.getByLabel("Forslaget ditt").fill("Sjekk seilforeningens nybegynnerkurs");
     await press(peer, "Send forslaget");
-    expect(await peer.getByRole("status").textContent()).toContain(
-      "Forslaget er sendt",
-    );
+    expect(await peer.getByRole("status").textContent()).toContain("Forslaget er sendt");
 
     // The participant sees the read in the log, with the peer worker's name.
     await page.goto("/min-side/innsyn");
@@ -221,9 +164,7 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
     // Revoke: the peer worker's very next request finds nothing.
     await page.goto("/verktoy/deling");
     await press(page, /^Stopp delingen: Drømmen/);
-    expect(await page.getByRole("status").textContent()).toContain(
-      "Delingen er stoppet",
-    );
+    expect(await page.getByRole("status").textContent()).toContain("Delingen er stoppet");
     const again = await peer.goto(sharedUrl);
     expect(again?.status()).toBe(404);
     await peer.goto("/delt-med-meg");
@@ -245,60 +186,23 @@ describe("the values card sort without JavaScript", () => {
     const { context, page } = await participant(false, 360);
     await page.goto("/verktoy/verdier");
     await press(page, "Start en ny sortering");
-    for (const value of ["Aksept", "Eventyr", "Omsorg", "Utfordring"])
-      await page
-        .getByRole("group", { name: value })
-        .getByLabel("Svært viktig for meg")
-        .check();
+    for (const value of ["Aksept", "Eventyr", "Omsorg", "Utfordring"]) await page.getByRole("group", { name: value }).getByLabel("Svært viktig for meg").check();
     await press(page, "Lagre og neste side");
-    expect(await page.getByTestId("sort-progress").textContent()).toContain(
-      "Side 2 av 9 · 4 av 83 verdier sortert",
-    );
-    await page
-      .getByRole("group", { name: "Forandring" })
-      .getByLabel("Viktig for meg", { exact: true })
-      .check();
+    expect(await page.getByTestId("sort-progress").textContent()).toContain("Side 2 av 9 · 4 av 83 verdier sortert");
+    await page.getByRole("group", { name: "Forandring" }).getByLabel("Viktig for meg", { exact: true }).check();
     await press(page, "Forrige side");
-    expect(
-      await page
-        .getByRole("group", { name: "Aksept" })
-        .getByLabel("Svært viktig for meg")
-        .isChecked(),
-      "kept when going back",
-    ).toBe(true);
+    expect(await page.getByRole("group", { name: "Aksept" }).getByLabel("Svært viktig for meg").isChecked(), "kept when going back").toBe(true);
     await page.locator("#own-name").fill("Å spille gitar");
     await press(page, "Legg til verdien");
-    expect(await page.getByTestId("sort-progress").textContent()).toContain(
-      "6 av 84 verdier sortert",
-    );
-    expect(
-      await page
-        .getByRole("group", { name: "Å spille gitar" })
-        .getByLabel("Svært viktig for meg")
-        .isChecked(),
-    ).toBe(true);
+    expect(await page.getByTestId("sort-progress").textContent()).toContain("6 av 84 verdier sortert");
+    expect(await page.getByRole("group", { name: "Å spille gitar" }).getByLabel("Svært viktig for meg").isChecked()).toBe(true);
     await press(page, "Lagre og velg de viktigste");
-    for (const value of [
-      "Aksept",
-      "Eventyr",
-      "Omsorg",
-      "Utfordring",
-      "Å spille gitar",
-    ])
-      await page.getByLabel(value, { exact: true }).check();
+    for (const value of ["Aksept", "Eventyr", "Omsorg", "Utfordring", "Å spille gitar"]) await page.getByLabel(value, { exact: true }).check();
     await press(page, "Lagre og sett i rekkefølge");
     await press(page, "Flytt Å spille gitar opp");
     await press(page, "Ferdig");
-    const ranked = (
-      await page.getByTestId("my-values").locator("li strong").allTextContents()
-    ).map((s) => s.trim());
-    expect(ranked).toEqual([
-      "Aksept",
-      "Eventyr",
-      "Omsorg",
-      "Å spille gitar",
-      "Utfordring",
-    ]);
+    const ranked = (await page.getByTestId("my-values").locator("li strong").allTextContents()).map((s) => s.trim());
+    expect(ranked).toEqual(["Aksept", "Eventyr", "Omsorg", "Å spille gitar", "Utfordring"]);
     await context.close();
   });
 });
@@ -307,9 +211,7 @@ describe("nothing a participant writes is lost", () => {
   it("a session that ran out while typing keeps the text, asks to log in again, then saves it", async () => {
     const { context, page } = await participant(true, 1280);
     await page.goto("/verktoy/kort/ansvar");
-    const text = "Jeg tar ansvar for å ringe mamma hver søndag. "
-      .repeat(3)
-      .trim();
+    const text = "Jeg tar ansvar for å ringe mamma hver søndag. ".repeat(3).trim();
     await page.locator("section#q2 textarea").fill(text);
     // The session ends on the server (idle timeout, or logged out in another tab).
     const other = await context.newPage();
@@ -317,16 +219,17 @@ describe("nothing a participant writes is lost", () => {
     await press(other, "Lås nå");
     await other.close();
     await press(page, "Lagre svaret", page.locator("section#q2"));
-    expect(await page.locator("h1").textContent()).toBe(
-      "Logg inn igjen for å lagre",
-    );
+    expect(await page.locator("h1").textContent()).toBe("Logg inn igjen for å lagre");
+    // Someone else at the same device cannot take the text into their own toolkit.
+    await page.locator("#field-reauthEmail").fill("erfaring@example.org");
+    await page.locator("#field-reauthPassword").fill(demoPassword);
+    await press(page, "Logg inn og lagre");
+    expect(await page.getByRole("alert").last().textContent()).toContain("Dette ble skrevet av en annen person");
     await expectNoAxeViolations(page, "log in again to save");
     await page.locator("#field-reauthEmail").fill("deltaker@example.org");
     await page.locator("#field-reauthPassword").fill("feil-passord");
     await press(page, "Logg inn og lagre");
-    expect(await page.getByRole("alert").last().textContent()).toContain(
-      "E-postadressen eller passordet stemmer ikke",
-    );
+    expect(await page.getByRole("alert").last().textContent()).toContain("E-postadressen eller passordet stemmer ikke");
     await page.locator("#field-reauthEmail").fill("deltaker@example.org");
     await page.locator("#field-reauthPassword").fill(demoPassword);
     await press(page, "Logg inn og lagre");
@@ -364,22 +267,34 @@ describe("nothing a participant writes is lost", () => {
     await press(one, "Lagre svaret", one.locator("section#q1"));
     await two.locator("section#q1 textarea").fill("Fra fane to");
     await press(two, "Lagre svaret", two.locator("section#q1"));
-    expect(
-      await two.locator("section#q1").getByRole("alert").textContent(),
-    ).toContain("Svaret ble endret et annet sted");
-    expect(await two.getByTestId("conflict-theirs").textContent()).toBe(
-      "Fra fane én",
-    );
-    expect(await two.locator("section#q1 textarea").inputValue()).toBe(
-      "Fra fane to",
-    );
+    expect(await two.locator("section#q1").getByRole("alert").textContent()).toContain("Svaret ble endret et annet sted");
+    expect(await two.getByTestId("conflict-theirs").textContent()).toBe("Fra fane én");
+    expect(await two.locator("section#q1 textarea").inputValue()).toBe("Fra fane to");
     await press(two, "Lagre min tekst", two.locator("section#q1"));
-    expect(await two.locator("section#q1 textarea").inputValue()).toBe(
-      "Fra fane to",
-    );
-    expect(
-      await two.locator("section#q1 details").last().textContent(),
-    ).toContain("Fra fane én");
+    expect(await two.locator("section#q1 textarea").inputValue()).toBe("Fra fane to");
+    expect(await two.locator("section#q1 details").last().textContent()).toContain("Fra fane én");
+    await context.close();
+  });
+});
+
+describe("bad ids and forms never break a page", () => {
+  it("answers ids that are not ids with a 404 or a clear message, never a 500", async () => {
+    const { context, page } = await participant(true, 1280);
+    await page.goto("/verktoy/deling");
+    const csrf = await page.locator("input[name=csrf]").first().inputValue();
+    const post = (url: string, form: Record<string, string>) => page.request.post(url, { form: { csrf, ...form }, maxRedirects: 0 });
+    expect((await post("/verktoy/kort/ansvar", { intent: "delete", entryId: "ikke-en-id" })).status()).toBe(302);
+    expect((await post("/verktoy/deling", { intent: "revoke", shareId: "'; drop table x" })).status()).toBe(302);
+    expect((await post("/verktoy/stadier", { intent: "delete", entryId: "x" })).status()).toBe(302);
+    const badPeer = await post("/verktoy/deling", { item: "dream", peer: "-".repeat(36) + ":" + "-".repeat(36), mode: "read" });
+    expect(badPeer.status()).toBe(400);
+    expect(await badPeer.text()).toContain("Velg en erfaringsmedarbeider");
+    const badDate = await post("/verktoy/deling", { item: "dream", peer: "-".repeat(73), mode: "read", until: "2027-02-30" });
+    expect(badDate.status()).toBe(400);
+    expect((await page.goto("/delt-med-meg/ikke-en-id"))?.status()).toBe(404);
+    expect((await page.goto("/verktoy/verdier/ikke-en-id/sorter"))?.status()).toBe(404);
+    expect((await page.goto("/verktoy/kort/finnes-ikke"))?.status()).toBe(404);
+    expect((await page.goto("/verktoy/sjekk/finnes-ikke"))?.status()).toBe(404);
     await context.close();
   });
 });
@@ -388,6 +303,8 @@ describe("a shared device", () => {
   it("“lock now” ends the session; going back shows nothing of the toolkit", async () => {
     const { context, page } = await participant(true, 360);
     await page.goto("/verktoy/drommen");
+    expect(await page.locator("#kp-lock-form").count()).toBe(1);
+    expect(await page.locator("script:not([src])").first().textContent(), "the idle lock").toContain("kp-lock-form");
     await press(page, "Lås nå");
     expect(new URL(page.url()).pathname).toBe("/laas");
     await expectNoAxeViolations(page, "locked");
@@ -407,28 +324,26 @@ describe("export, delete everything, import", () => {
     await page.locator("#field-name").fill("Rundtur Test");
     await page.locator("#field-email").fill(email);
     await page.locator("#field-password").fill("et-langt-passord-2026");
-    await Promise.all([
-      page.waitForURL(/min-side/),
-      page.getByRole("button", { name: /Lag konto|Registrer/ }).click(),
-    ]);
+    await Promise.all([page.waitForURL(/min-side/), page.getByRole("button", { name: /Lag konto|Registrer/ }).click()]);
+    // Nothing is kept before an explicit yes; nothing is pre-ticked.
+    await page.goto("/verktoy/drommen");
+    expect(new URL(page.url()).pathname).toBe("/verktoy/samtykke");
+    await expectNoAxeViolations(page, "consent");
+    await press(page, "Start");
+    expect(await page.getByRole("alert").textContent()).toContain("Kryss av hvis du vil bruke verktøykassen");
+    await page.getByLabel(/Ja, jeg vil bruke verktøykassen/).check();
+    await press(page, "Start");
+    expect(await page.getByRole("status").textContent()).toContain("Velkommen");
     await page.goto("/verktoy/drommen");
     await page.locator("#dream-dream").fill("Å reise til Lofoten");
     await press(page, "Lagre");
     await page.goto("/verktoy/kort/identitet");
-    await page
-      .locator("section#q1 textarea")
-      .fill("Jeg er en som lager mat til mange.");
+    await page.locator("section#q1 textarea").fill("Jeg er en som lager mat til mange.");
     await press(page, "Lagre svaret", page.locator("section#q1"));
 
     await page.goto("/verktoy/data");
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Last ned alt (JSON)" }).click(),
-    ]);
-    const file = path.join(
-      fs.mkdtempSync(path.join(os.tmpdir(), "kp-export-")),
-      "export.json",
-    );
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Last ned alt (JSON)" }).click()]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kp-export-")), "export.json");
     await download.saveAs(file);
     const exported = JSON.parse(fs.readFileSync(file, "utf8")) as {
       format: string;
@@ -439,26 +354,24 @@ describe("export, delete everything, import", () => {
 
     await page.getByLabel("Ja, slett alt i verktøykassen min").check();
     await press(page, "Slett alt");
-    expect(await page.getByRole("status").textContent()).toContain(
-      "Alt i verktøykassen din er slettet",
-    );
+    expect(await page.getByRole("status").textContent()).toContain("Alt i verktøykassen din er slettet");
+    // Deleting everything also withdrew the consent: the toolkit asks again before keeping anything.
+    expect(new URL(page.url()).pathname).toBe("/verktoy/samtykke");
+    await page.goto("/verktoy/drommen");
+    expect(new URL(page.url()).pathname).toBe("/verktoy/samtykke");
+    await page.getByLabel(/Ja, jeg vil bruke verktøykassen/).check();
+    await press(page, "Start");
     await page.goto("/verktoy/drommen");
     expect(await page.locator("#dream-dream").inputValue()).toBe("");
 
     await page.goto("/verktoy/data");
     await page.locator("#import-file").setInputFiles(file);
     await press(page, "Les inn");
-    expect(await page.getByRole("status").textContent()).toContain(
-      "2 nye oppføringer",
-    );
+    expect(await page.getByRole("status").textContent()).toContain("2 nye oppføringer");
     await page.goto("/verktoy/drommen");
-    expect(await page.locator("#dream-dream").inputValue()).toBe(
-      "Å reise til Lofoten",
-    );
+    expect(await page.locator("#dream-dream").inputValue()).toBe("Å reise til Lofoten");
     await page.goto("/verktoy/mappe");
-    expect(await page.locator("main").textContent()).toContain(
-      "Jeg er en som lager mat til mange.",
-    );
+    expect(await page.locator("main").textContent()).toContain("Jeg er en som lager mat til mange.");
 
     // A broken file: every problem named, nothing saved.
     fs.writeFileSync(
@@ -479,9 +392,7 @@ describe("export, delete everything, import", () => {
     await page.goto("/verktoy/data");
     await page.locator("#import-file").setInputFiles(file);
     await press(page, "Les inn");
-    expect(await page.getByTestId("import-problems").textContent()).toContain(
-      "Oppføring 1",
-    );
+    expect(await page.getByTestId("import-problems").textContent()).toContain("Oppføring 1");
     await expectNoAxeViolations(page, "import problems");
     await context.close();
   });
@@ -497,8 +408,7 @@ describe("Min mappe as PDF", () => {
     const body = await response.body();
     expect(body.subarray(0, 5).toString()).toBe("%PDF-");
     expect(body.length).toBeGreaterThan(5_000);
-    if (process.env.SCREENSHOTS)
-      fs.writeFileSync(path.join(process.env.SCREENSHOTS, "folder.pdf"), body);
+    if (process.env.SCREENSHOTS) fs.writeFileSync(path.join(process.env.SCREENSHOTS, "folder.pdf"), body);
     await context.close();
   });
 });

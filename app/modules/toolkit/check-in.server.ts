@@ -1,12 +1,10 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { can, type Actor } from "~/modules/centres/permissions";
-import {
-  ForbiddenError,
-  NotFoundError,
-} from "~/modules/centres/centres.server";
+import { ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
 import { instrumentPacks } from "./toolkit.schema";
 import { defaultPack, instrumentPack, type InstrumentPack } from "./check-in";
+import { isUuid } from "./toolkit";
 
 export type PackRef = { pack: InstrumentPack; centreName: string | null };
 
@@ -14,60 +12,34 @@ export type PackRef = { pack: InstrumentPack; centreName: string | null };
  * The packs the actor can use for a new check-in: our own, then those installed by any centre the actor
  * belongs to (one per pack id and version).
  */
-export async function availablePacks(
-  db: Db,
-  actor: Actor | null,
-  includeRemoved = false,
-): Promise<InstrumentPack[]> {
+export async function availablePacks(db: Db, actor: Actor | null, includeRemoved = false): Promise<InstrumentPack[]> {
   if (!actor) throw new ForbiddenError();
   const centreIds = [...new Set(actor.memberships.map((m) => m.centreId))];
   const rows = centreIds.length
     ? await db
         .select({ pack: instrumentPacks.pack })
         .from(instrumentPacks)
-        .where(
-          and(
-            inArray(instrumentPacks.centreId, centreIds),
-            includeRemoved ? undefined : isNull(instrumentPacks.removedAt),
-          ),
-        )
+        .where(and(inArray(instrumentPacks.centreId, centreIds), includeRemoved ? undefined : isNull(instrumentPacks.removedAt)))
         .orderBy(instrumentPacks.installedAt)
     : [];
   const packs = [defaultPack];
   for (const row of rows) {
     const parsed = instrumentPack.safeParse(row.pack);
-    if (
-      parsed.success &&
-      !packs.some(
-        (p) => p.id === parsed.data.id && p.version === parsed.data.version,
-      )
-    )
-      packs.push(parsed.data);
+    if (parsed.success && !packs.some((p) => p.id === parsed.data.id && p.version === parsed.data.version)) packs.push(parsed.data);
   }
   return packs;
 }
 
 /** Newest version of a pack the actor can use now. */
-export async function packForNewCheckIn(
-  db: Db,
-  actor: Actor | null,
-  packId: string,
-) {
-  const packs = (await availablePacks(db, actor)).filter(
-    (p) => p.id === packId,
-  );
+export async function packForNewCheckIn(db: Db, actor: Actor | null, packId: string) {
+  const packs = (await availablePacks(db, actor)).filter((p) => p.id === packId);
   const pack = packs.sort((a, b) => b.version - a.version)[0];
   if (!pack) throw new NotFoundError();
   return pack;
 }
 
-export async function centrePacks(
-  db: Db,
-  actor: Actor | null,
-  centreId: string,
-) {
-  if (!can(actor, "centre.manage_instruments", centreId))
-    throw new ForbiddenError();
+export async function centrePacks(db: Db, actor: Actor | null, centreId: string) {
+  if (!can(actor, "centre.manage_instruments", centreId)) throw new ForbiddenError();
   const rows = await db
     .select({
       id: instrumentPacks.id,
@@ -89,14 +61,8 @@ export async function centrePacks(
 export type InstallResult = { ok: true } | { ok: false; problems: string[] };
 
 /** Install a pack (JSON text) for a centre. Every problem is named; nothing is saved unless all is well. */
-export async function installPack(
-  db: Db,
-  actor: Actor | null,
-  centreId: string,
-  json: string,
-): Promise<InstallResult> {
-  if (!can(actor, "centre.manage_instruments", centreId))
-    throw new ForbiddenError();
+export async function installPack(db: Db, actor: Actor | null, centreId: string, json: string): Promise<InstallResult> {
+  if (!can(actor, "centre.manage_instruments", centreId)) throw new ForbiddenError();
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -107,12 +73,9 @@ export async function installPack(
   if (!parsed.success)
     return {
       ok: false,
-      problems: parsed.error.issues
-        .slice(0, 20)
-        .map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`),
+      problems: parsed.error.issues.slice(0, 20).map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`),
     };
-  if (parsed.data.id === defaultPack.id)
-    return { ok: false, problems: ["id: reserved"] };
+  if (parsed.data.id === defaultPack.id) return { ok: false, problems: ["id: reserved"] };
   const inserted = await db
     .insert(instrumentPacks)
     .values({
@@ -126,39 +89,23 @@ export async function installPack(
     .returning({ id: instrumentPacks.id });
   if (inserted.length === 0) {
     // Already installed: the same content comes back (if it was removed); other content needs a new version.
-    const where = and(
-      eq(instrumentPacks.centreId, centreId),
-      eq(instrumentPacks.packId, parsed.data.id),
-      eq(instrumentPacks.version, parsed.data.version),
-    );
-    const [existing] = await db
-      .select({ pack: instrumentPacks.pack })
-      .from(instrumentPacks)
-      .where(where);
+    const where = and(eq(instrumentPacks.centreId, centreId), eq(instrumentPacks.packId, parsed.data.id), eq(instrumentPacks.version, parsed.data.version));
+    const [existing] = await db.select({ pack: instrumentPacks.pack }).from(instrumentPacks).where(where);
     if (JSON.stringify(existing?.pack) !== JSON.stringify(parsed.data))
       return {
         ok: false,
-        problems: [
-          "version: already installed with other content; raise the version",
-        ],
+        problems: ["version: already installed with other content; raise the version"],
       };
     await db.update(instrumentPacks).set({ removedAt: null }).where(where);
   }
   return { ok: true };
 }
 
-export async function removePack(
-  db: Db,
-  actor: Actor | null,
-  centreId: string,
-  id: string,
-) {
-  if (!can(actor, "centre.manage_instruments", centreId))
-    throw new ForbiddenError();
+export async function removePack(db: Db, actor: Actor | null, centreId: string, id: string) {
+  if (!can(actor, "centre.manage_instruments", centreId)) throw new ForbiddenError();
+  if (!isUuid(id)) throw new NotFoundError();
   await db
     .update(instrumentPacks)
     .set({ removedAt: new Date() })
-    .where(
-      and(eq(instrumentPacks.id, id), eq(instrumentPacks.centreId, centreId)),
-    );
+    .where(and(eq(instrumentPacks.id, id), eq(instrumentPacks.centreId, centreId)));
 }

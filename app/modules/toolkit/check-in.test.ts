@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  cleanAnswers,
-  defaultPack,
-  instrumentPack,
-  scaleSteps,
-  score,
-  trend,
-} from "./check-in";
+import { cleanAnswers, defaultPack, instrumentPack, scaleSteps, score, trend } from "./check-in";
 import madeUpPack from "../../../tests/fixtures/made-up-instrument.json";
 
 describe("check-in packs", () => {
   it("our own check-in has one statement per CHIME area, 0–10, no score and no claim to be validated", () => {
-    expect(defaultPack.items.map((i) => i.area)).toEqual([
-      "connectedness",
-      "hope",
-      "identity",
-      "meaning",
-      "empowerment",
-    ]);
+    expect(defaultPack.items.map((i) => i.area)).toEqual(["connectedness", "hope", "identity", "meaning", "empowerment"]);
     expect(scaleSteps(defaultPack)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(defaultPack.validated).toBe(false);
     expect(score(defaultPack, { hope: 7 })).toBeNull();
@@ -35,9 +22,7 @@ describe("check-in packs", () => {
     expect(answers).toEqual({ "item-a": 5, "item-b": 1, "item-c": null });
     // item-b is reversed: 1 counts as 5. Mean of 5 and 5.
     expect(score(pack, answers)).toBe(5);
-    expect(
-      score(pack, { "item-a": null, "item-b": null, "item-c": null }),
-    ).toBeNull();
+    expect(score(pack, { "item-a": null, "item-b": null, "item-c": null })).toBeNull();
   });
 
   it("refuses a pack with a broken scale, duplicate items or an unknown reversed item", () => {
@@ -60,10 +45,7 @@ describe("check-in packs", () => {
         scoring: { method: "sum", reverse: ["nope"] },
       }).success,
     ).toBe(false);
-    expect(
-      instrumentPack.safeParse({ ...base, name: { nb: "Bare bokmål" } })
-        .success,
-    ).toBe(false);
+    expect(instrumentPack.safeParse({ ...base, name: { nb: "Bare bokmål" } }).success).toBe(false);
   });
 
   it("a trend leaves out check-ins where the item was skipped", () => {

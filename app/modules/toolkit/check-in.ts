@@ -9,17 +9,11 @@ import { chimeAreas } from "./content/types";
 import defaultPackJson from "./content/check-in.json";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const perLang = (max: number) =>
-  z.object({ nb: text(max), nn: text(max), en: text(max) });
+const perLang = (max: number) => z.object({ nb: text(max), nn: text(max), en: text(max) });
 
 export const instrumentPack = z
   .object({
-    id: z
-      .string()
-      .regex(
-        /^[a-z0-9][a-z0-9-]{1,63}$/,
-        "id: lower-case letters, digits and hyphens",
-      ),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "id: lower-case letters, digits and hyphens"),
     version: z.number().int().min(1).max(1000),
     name: perLang(120),
     intro: perLang(2000),
@@ -82,37 +76,22 @@ export const instrumentPack = z
 export type InstrumentPack = z.infer<typeof instrumentPack>;
 
 /** Our own check-in: five statements, one per CHIME area, 0–10, not a validated test. */
-export const defaultPack: InstrumentPack =
-  instrumentPack.parse(defaultPackJson);
+export const defaultPack: InstrumentPack = instrumentPack.parse(defaultPackJson);
 
 /** The scale's steps, low to high. */
 export function scaleSteps(pack: InstrumentPack): number[] {
-  return Array.from(
-    { length: pack.scale.max - pack.scale.min + 1 },
-    (_, i) => pack.scale.min + i,
-  );
+  return Array.from({ length: pack.scale.max - pack.scale.min + 1 }, (_, i) => pack.scale.min + i);
 }
 
 export type Answers = Record<string, number | null>;
 
 /** Keep only answers to the pack's items that lie on its scale. */
-export function cleanAnswers(
-  pack: InstrumentPack,
-  raw: Record<string, unknown>,
-): Answers {
+export function cleanAnswers(pack: InstrumentPack, raw: Record<string, unknown>): Answers {
   const answers: Answers = {};
   for (const item of pack.items) {
     const value = raw[item.id];
-    const n =
-      typeof value === "number"
-        ? value
-        : typeof value === "string" && value !== ""
-          ? Number(value)
-          : NaN;
-    answers[item.id] =
-      Number.isInteger(n) && n >= pack.scale.min && n <= pack.scale.max
-        ? n
-        : null;
+    const n = typeof value === "number" ? value : typeof value === "string" && value !== "" ? Number(value) : NaN;
+    answers[item.id] = Number.isInteger(n) && n >= pack.scale.min && n <= pack.scale.max ? n : null;
   }
   return answers;
 }
@@ -127,26 +106,15 @@ export function score(pack: InstrumentPack, answers: Answers): number | null {
     .map((item) => {
       const v = answers[item.id];
       if (v === null || v === undefined) return null;
-      return pack.scoring.reverse.includes(item.id)
-        ? pack.scale.min + pack.scale.max - v
-        : v;
+      return pack.scoring.reverse.includes(item.id) ? pack.scale.min + pack.scale.max - v : v;
     })
     .filter((v): v is number => v !== null);
   if (values.length === 0) return null;
   const sum = values.reduce((a, b) => a + b, 0);
-  return pack.scoring.method === "sum"
-    ? sum
-    : Math.round((sum / values.length) * 10) / 10;
+  return pack.scoring.method === "sum" ? sum : Math.round((sum / values.length) * 10) / 10;
 }
 
 /** Points for one item's trend: oldest first, unanswered check-ins left out. */
-export function trend(
-  checkIns: readonly { at: string; answers: Answers }[],
-  itemId: string,
-) {
-  return checkIns
-    .filter(
-      (c) => c.answers[itemId] !== null && c.answers[itemId] !== undefined,
-    )
-    .map((c) => ({ at: c.at, value: c.answers[itemId]! }));
+export function trend(checkIns: readonly { at: string; answers: Answers }[], itemId: string) {
+  return checkIns.filter((c) => c.answers[itemId] !== null && c.answers[itemId] !== undefined).map((c) => ({ at: c.at, value: c.answers[itemId]! }));
 }

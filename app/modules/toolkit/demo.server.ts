@@ -4,19 +4,13 @@ import { users } from "~/modules/accounts/accounts.schema";
 import { memberships } from "~/modules/centres/centres.schema";
 import type { Actor, CentreRole } from "~/modules/centres/permissions";
 import { toolkitEntries } from "./toolkit.schema";
-import { addEntry, createShare, saveEntry, type Store } from "./toolkit.server";
+import { addEntry, createShare, giveConsent, saveEntry, type Store } from "./toolkit.server";
 import type { Dream, ValuesSort } from "./toolkit.forms";
 
 async function actorOf(db: Db, email: string): Promise<Actor | null> {
-  const [u] = await db
-    .select({ id: users.id, isAdmin: users.isAdmin })
-    .from(users)
-    .where(eq(users.email, email));
+  const [u] = await db.select({ id: users.id, isAdmin: users.isAdmin }).from(users).where(eq(users.email, email));
   if (!u) return null;
-  const held = await db
-    .select({ centreId: memberships.centreId, role: memberships.role })
-    .from(memberships)
-    .where(eq(memberships.userId, u.id));
+  const held = await db.select({ centreId: memberships.centreId, role: memberships.role }).from(memberships).where(eq(memberships.userId, u.id));
   return {
     userId: u.id,
     isAdmin: u.isAdmin,
@@ -37,6 +31,7 @@ export async function loadDemoToolkit(store: Store) {
   const owner = await actorOf(store.db, "deltaker@example.org");
   const peer = await actorOf(store.db, "erfaring@example.org");
   if (!owner || !peer) return;
+  await giveConsent(store.db, owner);
   const backdate = async (id: string, days: number) =>
     store.db
       .update(toolkitEntries)
@@ -138,14 +133,8 @@ export async function loadDemoToolkit(store: Store) {
   });
 
   for (const [days, answers] of [
-    [
-      60,
-      { connectedness: 4, hope: 3, identity: 5, meaning: 4, empowerment: 3 },
-    ],
-    [
-      30,
-      { connectedness: 5, hope: 5, identity: 5, meaning: 4, empowerment: 5 },
-    ],
+    [60, { connectedness: 4, hope: 3, identity: 5, meaning: 4, empowerment: 3 }],
+    [30, { connectedness: 5, hope: 5, identity: 5, meaning: 4, empowerment: 5 }],
     [3, { connectedness: 6, hope: 6, identity: 6, meaning: 5, empowerment: 6 }],
   ] as const) {
     const entry = await addEntry(store, owner, "check_in", {

@@ -1,31 +1,17 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import {
-  formatDate,
-  translate,
-  type Lang,
-  type MessageKey,
-  type Params,
-} from "~/i18n/i18n";
+import { formatDate, translate, type Lang, type MessageKey, type Params } from "~/i18n/i18n";
 import type { FolderSection } from "./folder.server";
 
 const require = createRequire(import.meta.url);
 /** DejaVu Sans covers Norwegian, Sami (ŋ, đ, ŧ, š, ž, č) and most other scripts people write names in. */
-const fontDir = path.join(
-  path.dirname(require.resolve("dejavu-fonts-ttf/package.json")),
-  "ttf",
-);
+const fontDir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 const regular = path.join(fontDir, "DejaVuSans.ttf");
 const bold = path.join(fontDir, "DejaVuSans-Bold.ttf");
 
 /** "Min recovery-mappe" as a printable A4 PDF, built from the same sections as the page. */
-export async function folderPdf(
-  lang: Lang,
-  name: string,
-  sections: readonly FolderSection[],
-  now = new Date(),
-): Promise<Buffer> {
+export async function folderPdf(lang: Lang, name: string, sections: readonly FolderSection[], now = new Date()): Promise<Buffer> {
   const t = (key: MessageKey, params?: Params) => translate(lang, key, params);
   const doc = new PDFDocument({
     size: "A4",
@@ -44,26 +30,12 @@ export async function folderPdf(
     doc.on("error", reject);
   });
 
-  const h1 = (text: string) =>
-    doc.font("bold").fontSize(20).fillColor("#1e2b3c").text(text).moveDown(0.3);
+  const h1 = (text: string) => doc.font("bold").fontSize(20).fillColor("#1e2b3c").text(text).moveDown(0.3);
   const h2 = (text: string) => {
     if (doc.y > doc.page.height - 140) doc.addPage();
-    doc
-      .moveDown(0.8)
-      .font("bold")
-      .fontSize(15)
-      .fillColor("#1e2b3c")
-      .text(text)
-      .moveDown(0.3);
+    doc.moveDown(0.8).font("bold").fontSize(15).fillColor("#1e2b3c").text(text).moveDown(0.3);
   };
-  const h3 = (text: string) =>
-    doc
-      .moveDown(0.4)
-      .font("bold")
-      .fontSize(11.5)
-      .fillColor("#1e2b3c")
-      .text(text)
-      .moveDown(0.15);
+  const h3 = (text: string) => doc.moveDown(0.4).font("bold").fontSize(11.5).fillColor("#1e2b3c").text(text).moveDown(0.15);
   const p = (text: string, muted = false) =>
     doc
       .font("body")
@@ -89,10 +61,7 @@ export async function folderPdf(
       case "card":
         for (const q of view.questions) {
           h3(q.question);
-          p(
-            q.answer?.trim() ? q.answer : t("toolkit.view.not_answered"),
-            !q.answer?.trim(),
-          );
+          p(q.answer?.trim() ? q.answer : t("toolkit.view.not_answered"), !q.answer?.trim());
         }
         break;
       case "dream":
@@ -108,25 +77,16 @@ export async function folderPdf(
             .fontSize(10.5)
             .fillColor("#111111")
             .text(`${i + 1}. ${g.text}`);
-          for (const s of g.steps)
-            p(
-              `   • ${s.text}${s.due ? ` (${formatDate(lang, s.due)})` : ""}${s.done ? ` – ${t("toolkit.dream.done")}` : ""}`,
-            );
+          for (const s of g.steps) p(`   • ${s.text}${s.due ? ` (${formatDate(lang, s.due)})` : ""}${s.done ? ` – ${t("toolkit.dream.done")}` : ""}`);
         });
         break;
       case "values":
-        view.top.forEach((v, i) =>
-          p(`${i + 1}. ${v.name}${v.meaning ? ` – ${v.meaning}` : ""}`),
-        );
+        view.top.forEach((v, i) => p(`${i + 1}. ${v.name}${v.meaning ? ` – ${v.meaning}` : ""}`));
         for (const r of view.reflections) {
           h3(r.name);
           if (r.meaning) p(`${t("toolkit.reflection.meaning")} ${r.meaning}`);
-          if (r.livingBy !== null)
-            p(
-              `${t("toolkit.reflection.living_by")} ${t("toolkit.reflection.of_ten", { n: r.livingBy })}`,
-            );
-          if (r.obstacles)
-            p(`${t("toolkit.reflection.obstacles")} ${r.obstacles}`);
+          if (r.livingBy !== null) p(`${t("toolkit.reflection.living_by")} ${t("toolkit.reflection.of_ten", { n: r.livingBy })}`);
+          if (r.obstacles) p(`${t("toolkit.reflection.obstacles")} ${r.obstacles}`);
           if (r.step) p(`${t("toolkit.reflection.step")}: ${r.step}`);
         }
         break;
@@ -139,22 +99,14 @@ export async function folderPdf(
               .fontSize(10.5)
               .fillColor("#111111")
               .text(formatDate(lang, row.at, "datetime"));
-            pack.items.forEach((item, i) =>
-              p(
-                `${item}: ${row.values[i] ?? "–"}${row.why[i] ? ` – ${row.why[i]}` : ""}`,
-              ),
-            );
+            pack.items.forEach((item, i) => p(`${item}: ${row.values[i] ?? "–"}${row.why[i] ? ` – ${row.why[i]}` : ""}`));
           }
         }
         break;
       case "stages":
         for (const s of view.timeline) {
-          const what = s.changedFrom
-            ? t("toolkit.stages.changed", { from: s.changedFrom, to: s.stage })
-            : s.stage;
-          p(
-            `${formatDate(lang, s.at)} · ${s.area ?? t("toolkit.stages.overall")}: ${what}`,
-          );
+          const what = s.changedFrom ? t("toolkit.stages.changed", { from: s.changedFrom, to: s.stage }) : s.stage;
+          p(`${formatDate(lang, s.at)} · ${s.area ?? t("toolkit.stages.overall")}: ${what}`);
           if (s.note) p(s.note, true);
         }
         break;

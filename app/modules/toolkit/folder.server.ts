@@ -17,20 +17,10 @@ export type FolderSection = {
  * "Min mappe": everything in the person's toolkit, one section per item that has something in it, in a
  * fixed order (dream, values, cards, check-ins, stages). Decrypts each entry once.
  */
-export async function buildFolder(
-  store: Store,
-  actor: Actor | null,
-  lang: Lang,
-) {
+export async function buildFolder(store: Store, actor: Actor | null, lang: Lang) {
   const entries = await myEntries(store, actor, tools);
   const packs = await packsFor(store.db, entries);
-  const order: ShareItem[] = [
-    "dream",
-    "values",
-    ...cards.map((c) => `card:${c.id}` as ShareItem),
-    "check_in",
-    "stages",
-  ];
+  const order: ShareItem[] = ["dream", "values", ...cards.map((c) => `card:${c.id}` as ShareItem), "check_in", "stages"];
   const byItem = new Map<ShareItem, typeof entries>();
   for (const entry of entries) {
     if (entry.tool === "dream_suggestion") continue;
@@ -41,19 +31,9 @@ export async function buildFolder(
   for (const item of order) {
     const mine = byItem.get(item);
     if (!mine?.length) continue;
-    const updated = mine.reduce(
-      (a, e) => (e.updatedAt > a ? e.updatedAt : a),
-      mine[0]!.updatedAt,
-    );
-    const card = item.startsWith("card:")
-      ? cards.find((c) => c.id === item.slice(5))
-      : undefined;
-    const title = card
-      ? card.content[lang].title
-      : translate(
-          lang,
-          `toolkit.item.${item as "dream" | "values" | "check_in" | "stages"}`,
-        );
+    const updated = mine.reduce((a, e) => (e.updatedAt > a ? e.updatedAt : a), mine[0]!.updatedAt);
+    const card = item.startsWith("card:") ? cards.find((c) => c.id === item.slice(5)) : undefined;
+    const title = card ? card.content[lang].title : translate(lang, `toolkit.item.${item as "dream" | "values" | "check_in" | "stages"}`);
     sections.push({
       item,
       title,

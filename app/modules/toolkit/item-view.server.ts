@@ -3,14 +3,7 @@ import type { Db } from "~/db/client.server";
 import type { Lang } from "~/i18n/i18n";
 import { findCard, valueText } from "./content/content";
 import { lifeAreas, stages } from "./content/stages";
-import {
-  checkInBody,
-  dreamBody,
-  stagePlacementBody,
-  valueReflectionBody,
-  valuesSortBody,
-  type ValuesSort,
-} from "./toolkit.forms";
+import { checkInBody, dreamBody, stagePlacementBody, valueReflectionBody, valuesSortBody, type ValuesSort } from "./toolkit.forms";
 import type { Entry } from "./toolkit.server";
 import type { ShareItem } from "./toolkit";
 import type { ItemView } from "./components/item-view";
@@ -19,10 +12,7 @@ import { instrumentPacks } from "./toolkit.schema";
 import { timeline } from "./stages";
 
 /** The packs (our own and any installed) that the given check-ins were answered with. */
-export async function packsFor(
-  db: Db,
-  entries: readonly Entry[],
-): Promise<InstrumentPack[]> {
+export async function packsFor(db: Db, entries: readonly Entry[]): Promise<InstrumentPack[]> {
   const keys = new Map<string, { id: string; version: number }>();
   for (const e of entries) {
     if (e.tool !== "check_in") continue;
@@ -38,45 +28,23 @@ export async function packsFor(
   const rows = await db
     .select({ pack: instrumentPacks.pack })
     .from(instrumentPacks)
-    .where(
-      or(
-        ...[...keys.values()].map((k) =>
-          and(
-            eq(instrumentPacks.packId, k.id),
-            eq(instrumentPacks.version, k.version),
-          ),
-        ),
-      ),
-    );
+    .where(or(...[...keys.values()].map((k) => and(eq(instrumentPacks.packId, k.id), eq(instrumentPacks.version, k.version)))));
   for (const row of rows) {
     const parsed = instrumentPack.safeParse(row.pack);
-    if (
-      parsed.success &&
-      !packs.some(
-        (p) => p.id === parsed.data.id && p.version === parsed.data.version,
-      )
-    )
-      packs.push(parsed.data);
+    if (parsed.success && !packs.some((p) => p.id === parsed.data.id && p.version === parsed.data.version)) packs.push(parsed.data);
   }
   return packs;
 }
 
 /** Turn an item's entries into what the read-only view shows, in the reader's language. */
-export function toItemView(
-  lang: Lang,
-  item: ShareItem,
-  entries: readonly Entry[],
-  packs: readonly InstrumentPack[] = [defaultPack],
-): ItemView {
+export function toItemView(lang: Lang, item: ShareItem, entries: readonly Entry[], packs: readonly InstrumentPack[] = [defaultPack]): ItemView {
   if (item.startsWith("card:")) {
     const card = findCard(item.slice(5));
     return {
       kind: "card",
       title: card?.content[lang].title ?? "",
       questions: (card?.questions ?? []).map((q) => {
-        const entry = entries.find(
-          (e) => e.tool === "cards" && e.ref === `${card!.id}:${q.id}`,
-        );
+        const entry = entries.find((e) => e.tool === "cards" && e.ref === `${card!.id}:${q.id}`);
         return {
           question: q.text[lang],
           answer: entry ? (entry.body as { text: string }).text : null,
@@ -93,11 +61,7 @@ export function toItemView(
         body: valuesSortBody.parse(e.body) as ValuesSort,
       }));
     const latest = sorts.filter((s) => s.body.finishedAt).at(-1);
-    const reflections = new Map(
-      entries
-        .filter((e) => e.tool === "value_reflection")
-        .map((e) => [e.ref, valueReflectionBody.parse(e.body)]),
-    );
+    const reflections = new Map(entries.filter((e) => e.tool === "value_reflection").map((e) => [e.ref, valueReflectionBody.parse(e.body)]));
     const top = latest?.body.top ?? [];
     return {
       kind: "values",
@@ -122,9 +86,7 @@ export function toItemView(
       kind: "check_in",
       packs: packs
         .map((p) => {
-          const mine = checkIns.filter(
-            (c) => c.body.instrument === p.id && c.body.version === p.version,
-          );
+          const mine = checkIns.filter((c) => c.body.instrument === p.id && c.body.version === p.version);
           return {
             name: p.name[lang],
             items: p.items.map((i) => i.text[lang]),
@@ -146,16 +108,12 @@ export function toItemView(
         at: e.createdAt.toISOString(),
         ...stagePlacementBody.parse(e.body),
       }));
-    const stageName = (id: string) =>
-      stages.find((s) => s.id === id)?.name[lang] ?? id;
+    const stageName = (id: string) => stages.find((s) => s.id === id)?.name[lang] ?? id;
     return {
       kind: "stages",
       timeline: timeline(placements).map((p) => ({
         at: p.at,
-        area:
-          p.area === "overall"
-            ? null
-            : (lifeAreas.find((a) => a.id === p.area)?.name[lang] ?? p.area),
+        area: p.area === "overall" ? null : (lifeAreas.find((a) => a.id === p.area)?.name[lang] ?? p.area),
         stage: stageName(p.stage),
         changedFrom: p.changedFrom ? stageName(p.changedFrom) : null,
         note: p.note,
@@ -163,9 +121,7 @@ export function toItemView(
     };
   }
   const entry = entries.find((e) => e.tool === "dream");
-  const dream = entry
-    ? dreamBody.parse(entry.body)
-    : { dream: "", helps: "", hinders: "", goals: [] };
+  const dream = entry ? dreamBody.parse(entry.body) : { dream: "", helps: "", hinders: "", goals: [] };
   return {
     kind: "dream",
     dream: dream.dream,

@@ -10,23 +10,11 @@ export function itemName(lang: Lang, item: string): string {
       title: card?.content[lang].title ?? item.slice(5),
     });
   }
-  if (
-    item === "values" ||
-    item === "dream" ||
-    item === "check_in" ||
-    item === "stages"
-  )
-    return translate(lang, `toolkit.item.${item}`);
+  if (item === "values" || item === "dream" || item === "check_in" || item === "stages") return translate(lang, `toolkit.item.${item}`);
   return item;
 }
 
 /** The items a participant can share, in the order the sharing form lists them. */
 export function shareableItemList(cardIds: readonly string[]): ShareItem[] {
-  return [
-    "dream",
-    "values",
-    "check_in",
-    "stages",
-    ...cardIds.map((id) => `card:${id}` as ShareItem),
-  ];
+  return ["dream", "values", "check_in", "stages", ...cardIds.map((id) => `card:${id}` as ShareItem)];
 }

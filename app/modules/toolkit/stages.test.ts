@@ -26,11 +26,6 @@ describe("stage timeline", () => {
   });
 
   it("knows the latest placement per area", () => {
-    expect(
-      current([
-        p("2026-01-01", "overall", "awareness"),
-        p("2026-02-01", "overall", "growth"),
-      ]),
-    ).toEqual({ overall: "growth" });
+    expect(current([p("2026-01-01", "overall", "awareness"), p("2026-02-01", "overall", "growth")])).toEqual({ overall: "growth" });
   });
 });

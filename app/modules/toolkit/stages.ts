@@ -32,11 +32,8 @@ export function timeline(placements: readonly Placement[]) {
 }
 
 /** Where the person placed themselves most recently, per area. */
-export function current(
-  placements: readonly Placement[],
-): Record<string, string> {
+export function current(placements: readonly Placement[]): Record<string, string> {
   const now: Record<string, string> = {};
-  for (const p of [...placements].sort((a, b) => a.at.localeCompare(b.at)))
-    now[p.area] = p.stage;
+  for (const p of [...placements].sort((a, b) => a.at.localeCompare(b.at))) now[p.area] = p.stage;
   return now;
 }

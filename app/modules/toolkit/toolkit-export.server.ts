@@ -1,27 +1,16 @@
 import { z } from "zod";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "~/modules/centres/permissions";
+import type { Db } from "~/db/client.server";
 import { ForbiddenError } from "~/modules/centres/centres.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import {
-  toolkitEntries,
-  toolkitEntryVersions,
-  toolkitKeys,
-} from "./toolkit.schema";
+import { toolkitEntries, toolkitEntryVersions, toolkitKeys } from "./toolkit.schema";
 import { bodySchemas } from "./toolkit.forms";
 import { tools, type Tool } from "./toolkit";
-import {
-  entryHistory,
-  myEntries,
-  saveEntry,
-  type Store,
-} from "./toolkit.server";
-import {
-  masterKeyId,
-  unwrapDataKey,
-  wrapDataKey,
-} from "./toolkit-crypto.server";
+import { entryHistory, myEntries, saveEntry, type Store } from "./toolkit.server";
+import { masterKeyId, unwrapDataKey, wrapDataKey } from "./toolkit-crypto.server";
 import { cards } from "./content/cards";
+import { log } from "~/lib/log.server";
 
 /**
  * The toolkit's export format, documented in docs/toolkit-export.md: everything the participant wrote,
@@ -73,10 +62,7 @@ const exportedEntry = z
         });
     }
     const schema = bodySchemas[entry.tool];
-    for (const [i, body] of [
-      entry.body,
-      ...entry.history.map((h) => h.body),
-    ].entries()) {
+    for (const [i, body] of [entry.body, ...entry.history.map((h) => h.body)].entries()) {
       if (!schema.safeParse(body).success)
         ctx.addIssue({
           code: "custom",
@@ -95,11 +81,7 @@ export const exportDocument = z.object({
 export type ExportDocument = z.infer<typeof exportDocument>;
 
 /** Everything in the actor's toolkit, with each entry's history (oldest version first). */
-export async function exportToolkit(
-  store: Store,
-  actor: Actor | null,
-  requestId?: string,
-): Promise<ExportDocument> {
+export async function exportToolkit(store: Store, actor: Actor | null, requestId?: string): Promise<ExportDocument> {
   if (!actor) throw new ForbiddenError();
   const entries = await myEntries(store, actor, tools);
   const out: ExportDocument["entries"] = [];
@@ -140,19 +122,14 @@ export type ImportProblem = {
 };
 
 /** Parse and check an export file. Nothing is saved here. */
-export function checkImport(
-  text: string,
-):
-  { ok: true; doc: ExportDocument } | { ok: false; problems: ImportProblem[] } {
+export function checkImport(text: string): { ok: true; doc: ExportDocument } | { ok: false; problems: ImportProblem[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return {
       ok: false,
-      problems: [
-        { entry: null, field: "", message: "toolkit.import.error_json" },
-      ],
+      problems: [{ entry: null, field: "", message: "toolkit.import.error_json" }],
     };
   }
   const result = exportDocument.safeParse(json);
@@ -163,11 +140,7 @@ export function checkImport(
     return {
       entry: inEntry ? index + 1 : null,
       field: (inEntry ? rest : issue.path).join("."),
-      message: /^toolkit\./.test(issue.message)
-        ? issue.message
-        : first === "format" || first === "version"
-          ? "toolkit.import.error_format"
-          : "toolkit.import.error_body",
+      message: /^toolkit\./.test(issue.message) ? issue.message : first === "format" || first === "version" ? "toolkit.import.error_format" : "toolkit.import.error_body",
     };
   });
   return { ok: false, problems };
@@ -177,82 +150,60 @@ export function checkImport(
  * Import a checked export into the actor's toolkit. An entry that already exists (same tool and ref) is
  * left as it is and counted as skipped: importing the same file twice changes nothing.
  */
-export async function importToolkit(
-  store: Store,
-  actor: Actor | null,
-  doc: ExportDocument,
-  requestId?: string,
-) {
+export async function importToolkit(store: Store, actor: Actor | null, doc: ExportDocument, requestId?: string) {
   if (!actor) throw new ForbiddenError();
-  const existing = await store.db
-    .select({ tool: toolkitEntries.tool, ref: toolkitEntries.ref })
-    .from(toolkitEntries)
-    .where(eq(toolkitEntries.ownerId, actor.userId));
-  const have = new Set(existing.map((e) => `${e.tool}|${e.ref}`));
-  let imported = 0;
-  let skipped = 0;
-  for (const entry of doc.entries) {
-    if (have.has(`${entry.tool}|${entry.ref}`)) {
-      skipped++;
-      continue;
-    }
-    have.add(`${entry.tool}|${entry.ref}`);
-    const versions = [
-      ...entry.history,
-      { savedAt: entry.updatedAt, body: entry.body },
-    ];
-    let base: number | null = null;
-    for (const version of versions) {
-      const saved: Awaited<ReturnType<typeof saveEntry>> = await saveEntry(
-        store,
-        actor,
-        {
+  // All or nothing: one transaction (each entry's saves become savepoints inside it).
+  return store.db.transaction(async (tx) => {
+    const txStore: Store = { db: tx as unknown as Db, masters: store.masters };
+    const existing = await txStore.db.select({ tool: toolkitEntries.tool, ref: toolkitEntries.ref }).from(toolkitEntries).where(eq(toolkitEntries.ownerId, actor.userId));
+    const have = new Set(existing.map((e) => `${e.tool}|${e.ref}`));
+    let imported = 0;
+    let skipped = 0;
+    for (const entry of doc.entries) {
+      if (have.has(`${entry.tool}|${entry.ref}`)) {
+        skipped++;
+        continue;
+      }
+      have.add(`${entry.tool}|${entry.ref}`);
+      const versions = [...entry.history, { savedAt: entry.updatedAt, body: entry.body }];
+      let base: number | null = null;
+      for (const version of versions) {
+        const saved: Awaited<ReturnType<typeof saveEntry>> = await saveEntry(txStore, actor, {
           tool: entry.tool,
           ref: entry.ref,
           body: version.body,
           baseRevision: base,
-        },
-      );
-      if (!saved.ok) throw new Error("Import conflict");
-      base = saved.entry.revision;
+        });
+        if (!saved.ok) throw new Error("Import conflict");
+        base = saved.entry.revision;
+      }
+      // Keep the dates the person wrote things, not the date of the import.
+      const [row] = await txStore.db
+        .update(toolkitEntries)
+        .set({
+          createdAt: new Date(entry.createdAt),
+          updatedAt: new Date(entry.updatedAt),
+        })
+        .where(and(eq(toolkitEntries.ownerId, actor.userId), eq(toolkitEntries.tool, entry.tool), eq(toolkitEntries.ref, entry.ref)))
+        .returning({ id: toolkitEntries.id });
+      for (const [i, h] of entry.history.entries()) {
+        await txStore.db
+          .update(toolkitEntryVersions)
+          .set({ savedAt: new Date(h.savedAt) })
+          .where(and(eq(toolkitEntryVersions.entryId, row!.id), eq(toolkitEntryVersions.revision, i + 1)));
+      }
+      imported++;
     }
-    // Keep the dates the person wrote things, not the date of the import.
-    const [row] = await store.db
-      .update(toolkitEntries)
-      .set({
-        createdAt: new Date(entry.createdAt),
-        updatedAt: new Date(entry.updatedAt),
-      })
-      .where(
-        and(
-          eq(toolkitEntries.ownerId, actor.userId),
-          eq(toolkitEntries.tool, entry.tool),
-          eq(toolkitEntries.ref, entry.ref),
-        ),
-      )
-      .returning({ id: toolkitEntries.id });
-    for (const [i, h] of entry.history.entries()) {
-      await store.db
-        .update(toolkitEntryVersions)
-        .set({ savedAt: new Date(h.savedAt) })
-        .where(
-          and(
-            eq(toolkitEntryVersions.entryId, row!.id),
-            eq(toolkitEntryVersions.revision, i + 1),
-          ),
-        );
-    }
-    imported++;
-  }
-  await recordAudit(store.db, {
-    actorUserId: actor.userId,
-    action: "create",
-    subjectUserId: actor.userId,
-    entityType: "toolkit",
-    details: { import: true, entries: imported },
-    requestId,
+    await recordAudit(txStore.db, {
+      actorUserId: actor.userId,
+      action: "create",
+      subjectUserId: actor.userId,
+      entityType: "toolkit",
+      details: { import: true, entries: imported },
+      requestId,
+    });
+    return { imported, skipped };
   });
-  return { imported, skipped };
 }
 
 /**
@@ -264,22 +215,27 @@ export async function importToolkit(
 export async function rewrapDataKeys(store: Store): Promise<number> {
   const [current, ...older] = store.masters;
   if (!current || older.length === 0) return 0;
-  const rows = await store.db
-    .select({ userId: toolkitKeys.userId, wrapped: toolkitKeys.wrappedKey })
-    .from(toolkitKeys);
+  const rows = await store.db.select({ userId: toolkitKeys.userId, wrapped: toolkitKeys.wrappedKey }).from(toolkitKeys);
   const prefix = `v1.${masterKeyId(current)}.`;
   const stale = rows.filter((r) => !r.wrapped.startsWith(prefix));
+  let done = 0;
+  let unreadable = 0;
   for (const row of stale) {
-    const key = unwrapDataKey(store.masters, row.wrapped, row.userId);
+    // One key that no configured master key opens must not stop the start: report it and go on.
+    let key: Buffer;
+    try {
+      key = unwrapDataKey(store.masters, row.wrapped, row.userId);
+    } catch {
+      unreadable++;
+      continue;
+    }
     await store.db
       .update(toolkitKeys)
       .set({ wrappedKey: wrapDataKey(current, key, row.userId) })
-      .where(
-        and(
-          eq(toolkitKeys.userId, row.userId),
-          inArray(toolkitKeys.wrappedKey, [row.wrapped]),
-        ),
-      );
+      .where(and(eq(toolkitKeys.userId, row.userId), inArray(toolkitKeys.wrappedKey, [row.wrapped])));
+    done++;
   }
-  return stale.length;
+  // No ids in the operational log: the count is enough to go looking.
+  if (unreadable) log.error("toolkit.keys_unreadable", { count: unreadable });
+  return done;
 }

@@ -1,20 +1,11 @@
-import { data, type RouterContextProvider } from "react-router";
+import { data, redirect, type RouterContextProvider } from "react-router";
 import { getServices } from "~/lib/services.server";
-import {
-  getRequestState,
-  requireUser,
-  startSession,
-} from "~/lib/request.server";
+import { getRequestState, requireUser, startSession, whoTag } from "~/lib/request.server";
 import { formValues } from "~/lib/forms";
 import { limitKey } from "~/lib/route-helpers.server";
-import {
-  checkCredentials,
-  createSession,
-  getSessionUser,
-  toActor,
-} from "~/modules/accounts/accounts.server";
+import { checkCredentials, createSession, getSessionUser, toActor } from "~/modules/accounts/accounts.server";
 import { clear, hit, limits } from "~/modules/platform/rate-limit.server";
-import type { Store } from "./toolkit.server";
+import { hasConsent, type Store } from "./toolkit.server";
 
 /** The database and master keys, for the toolkit's use cases. */
 export function toolkitStore(): Store {
@@ -28,6 +19,8 @@ export type ReauthData = {
   values: [string, string][];
   failed?: boolean;
   rateLimited?: boolean;
+  /** The person who logged in is not the one who typed (the form's "who" tag). */
+  otherPerson?: boolean;
 };
 
 const reauthFields = new Set(["reauthEmail", "reauthPassword"]);
@@ -37,49 +30,38 @@ const reauthFields = new Set(["reauthEmail", "reauthPassword"]);
  * is lost: the action answers 401 with a page that asks them to log in again and carries what they typed
  * in hidden fields; that form comes back here with the credentials, and the save goes on.
  */
-export async function toolkitUser(
-  context: Readonly<RouterContextProvider>,
-  request: Request,
-  formData: FormData,
-) {
+export async function toolkitUser(context: Readonly<RouterContextProvider>, request: Request, formData: FormData) {
+  const user = await sessionOrReauth(context, request, formData);
+  // Consent withdrawn meanwhile (everything deleted in another tab): nothing may be kept.
+  if (!(await hasConsent(getServices().db, user.id))) throw redirect("/verktoy/samtykke");
+  return user;
+}
+
+/** The logged-in user for an action, or the "log in again" page that keeps what was typed (no consent needed: peer workers). */
+export async function sessionOrReauth(context: Readonly<RouterContextProvider>, request: Request, formData: FormData) {
   const state = getRequestState(context);
   if (state.user && state.actor) return requireUser(context, request);
   // Every typed value, repeated fields (checkboxes) included; never passwords or the CSRF token.
   const kept = formValues(formData);
   const values = [...formData.entries()]
-    .filter(
-      (e): e is [string, string] =>
-        typeof e[1] === "string" && e[0] in kept && !reauthFields.has(e[0]),
-    )
+    .filter((e): e is [string, string] => typeof e[1] === "string" && e[0] in kept && !reauthFields.has(e[0]))
     .map(([k, v]) => [k, v.slice(0, 100_000)] as [string, string]);
   const email = formData.get("reauthEmail");
   const password = formData.get("reauthPassword");
-  if (
-    typeof email !== "string" ||
-    typeof password !== "string" ||
-    !email ||
-    !password
-  ) {
+  if (typeof email !== "string" || typeof password !== "string" || !email || !password) {
     throw data({ reason: "reauth", values } satisfies ReauthData, {
       status: 401,
     });
   }
   const { db, config } = getServices();
   const accountKey = limitKey("login-account", email.trim());
-  const ok =
-    (await hit(db, limitKey("login-ip", state.ip), limits.loginPerIp)) &&
-    (await hit(db, accountKey, limits.loginPerAccount));
-  if (!ok)
-    throw data(
-      { reason: "reauth", values, rateLimited: true } satisfies ReauthData,
-      { status: 429 },
-    );
+  const ok = (await hit(db, limitKey("login-ip", state.ip), limits.loginPerIp)) && (await hit(db, accountKey, limits.loginPerAccount));
+  if (!ok) throw data({ reason: "reauth", values, rateLimited: true } satisfies ReauthData, { status: 429 });
   const userId = await checkCredentials(db, email.trim(), password);
-  if (!userId)
-    throw data(
-      { reason: "reauth", values, failed: true } satisfies ReauthData,
-      { status: 401 },
-    );
+  if (!userId) throw data({ reason: "reauth", values, failed: true } satisfies ReauthData, { status: 401 });
+  // On a shared device, someone else's log-in must not save what the first person typed.
+  const who = formData.get("who");
+  if (typeof who === "string" && who && who !== whoTag(userId)) throw data({ reason: "reauth", values, otherPerson: true } satisfies ReauthData, { status: 401 });
   await clear(db, accountKey);
   const token = await createSession(db, userId);
   await startSession(context, token);

@@ -12,7 +12,13 @@ export const maxAnswer = 20_000;
 
 const longText = z.string().max(maxAnswer, "error.too_long");
 const shortText = (max: number) => z.string().trim().max(max, "error.too_long");
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "error.date");
+/** A real calendar date as yyyy-mm-dd (2026-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+const isoDate = z.string().refine(isCalendarDate, "error.date");
 const localId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 export const cardAnswerBody = z.object({
@@ -45,6 +51,8 @@ export const valueReflectionBody = z.object({
 });
 export type ValueReflection = z.infer<typeof valueReflectionBody>;
 
+export const maxGoals = 50;
+export const maxSteps = 50;
 export const dreamStep = z.object({
   id: localId,
   text: shortText(2000).min(1),
@@ -54,13 +62,13 @@ export const dreamStep = z.object({
 export const dreamGoal = z.object({
   id: localId,
   text: shortText(2000).min(1),
-  steps: z.array(dreamStep).max(50),
+  steps: z.array(dreamStep).max(maxSteps),
 });
 export const dreamBody = z.object({
   dream: longText,
   helps: longText,
   hinders: longText,
-  goals: z.array(dreamGoal).max(50),
+  goals: z.array(dreamGoal).max(maxGoals),
 });
 export type Dream = z.infer<typeof dreamBody>;
 export const emptyDream: Dream = {
@@ -126,20 +134,12 @@ export const dreamTextForm = z.object({
 });
 
 export const goalForm = z.object({
-  text: z
-    .string({ error: "error.required" })
-    .trim()
-    .min(1, "error.required")
-    .max(2000, "error.too_long"),
+  text: z.string({ error: "error.required" }).trim().min(1, "error.required").max(2000, "error.too_long"),
 });
 
 export const stepForm = z.object({
   goalId: localId,
-  text: z
-    .string({ error: "error.required" })
-    .trim()
-    .min(1, "error.required")
-    .max(2000, "error.too_long"),
+  text: z.string({ error: "error.required" }).trim().min(1, "error.required").max(2000, "error.too_long"),
   due: z
     .string()
     .optional()
@@ -148,18 +148,12 @@ export const stepForm = z.object({
 });
 
 export const suggestionForm = z.object({
-  text: z
-    .string({ error: "error.required" })
-    .trim()
-    .min(1, "error.required")
-    .max(5000, "error.too_long"),
+  text: z.string({ error: "error.required" }).trim().min(1, "error.required").max(5000, "error.too_long"),
 });
 
 export const shareForm = z.object({
   item: z.string().min(1, "error.required").max(80),
-  peer: z
-    .string({ error: "toolkit.share.error_peer" })
-    .regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/, "toolkit.share.error_peer"),
+  peer: z.string({ error: "toolkit.share.error_peer" }).regex(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}:[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i, "toolkit.share.error_peer"),
   mode: z.enum(shareModes, { error: "error.required" }),
   until: z
     .string()
@@ -169,11 +163,7 @@ export const shareForm = z.object({
 });
 
 export const ownValueForm = z.object({
-  name: z
-    .string({ error: "error.required" })
-    .trim()
-    .min(1, "error.required")
-    .max(80, "error.too_long"),
+  name: z.string({ error: "error.required" }).trim().min(1, "error.required").max(80, "error.too_long"),
   meaning: z.string().trim().max(200, "error.too_long").optional().default(""),
 });
 
@@ -184,14 +174,7 @@ export const reflectionForm = z.object({
     .string()
     .optional()
     .transform((v) => (v === undefined || v === "" ? null : Number(v)))
-    .pipe(
-      z
-        .number({ error: "error.invalid" })
-        .int("error.invalid")
-        .min(0, "error.invalid")
-        .max(10, "error.invalid")
-        .nullable(),
-    ),
+    .pipe(z.number({ error: "error.invalid" }).int("error.invalid").min(0, "error.invalid").max(10, "error.invalid").nullable()),
   obstacles: longText,
   step: longText,
   baseRevision,

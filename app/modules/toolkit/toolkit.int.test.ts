@@ -15,6 +15,9 @@ import { toolkitEntries, toolkitKeys } from "./toolkit.schema";
 import {
   accessTo,
   addEntry,
+  ConsentRequiredError,
+  giveConsent,
+  hasConsent,
   addSuggestion,
   createShare,
   deleteItem,
@@ -28,17 +31,8 @@ import {
   sharedWithMe,
   type Store,
 } from "./toolkit.server";
-import {
-  checkImport,
-  exportToolkit,
-  importToolkit,
-  rewrapDataKeys,
-} from "./toolkit-export.server";
-import {
-  decryptText,
-  DecryptionError,
-  unwrapDataKey,
-} from "./toolkit-crypto.server";
+import { checkImport, exportToolkit, importToolkit, rewrapDataKeys } from "./toolkit-export.server";
+import { decryptText, DecryptionError, unwrapDataKey } from "./toolkit-crypto.server";
 import type { Dream } from "./toolkit.forms";
 import type { ShareItem } from "./toolkit";
 
@@ -95,18 +89,14 @@ beforeAll(async () => {
       email,
       password: "et-langt-passord-2026",
     });
-    await db
-      .insert(memberships)
-      .values({ centreId: kbt, userId: created.id, role });
+    await db.insert(memberships).values({ centreId: kbt, userId: created.id, role });
   }
   otherParticipant = await actorFor(db, "andre.deltaker@example.org");
   otherPeer = await actorFor(db, "andre.erfaring@example.org");
+  await giveConsent(db, owner);
 });
 
-async function createUser(
-  db: Db,
-  input: { name: string; email: string; password: string },
-) {
+async function createUser(db: Db, input: { name: string; email: string; password: string }) {
   const result = await signUp(db, input);
   if (!result.ok) throw new Error("taken");
   return { id: result.userId };
@@ -117,6 +107,11 @@ afterAll(async () => {
 });
 
 describe("the owner's own toolkit", () => {
+  it("keeps nothing without the participant's consent", async () => {
+    await expect(saveEntry(store, otherParticipant, { tool: "cards", ref: "ansvar:q1", body: { text: "x", chime: [] }, baseRevision: null })).rejects.toThrow(ConsentRequiredError);
+    expect(await hasConsent(db, otherParticipant.userId)).toBe(false);
+  });
+
   it("saves an answer, keeps earlier versions as history, and never silently overwrites a newer save", async () => {
     const first = await saveEntry(store, owner, {
       tool: "cards",
@@ -140,9 +135,7 @@ describe("the owner's own toolkit", () => {
       baseRevision: 1,
     });
     expect(stale.ok).toBe(false);
-    expect(!stale.ok && (stale.conflict?.body as { text: string }).text).toBe(
-      "Andre svar",
-    );
+    expect(!stale.ok && (stale.conflict?.body as { text: string }).text).toBe("Andre svar");
     // Choosing to keep theirs keeps the other version in the history.
     const forced = await saveEntry(store, owner, {
       tool: "cards",
@@ -152,15 +145,8 @@ describe("the owner's own toolkit", () => {
       force: true,
     });
     expect(forced.ok && forced.entry.revision).toBe(3);
-    const history = await entryHistory(
-      store,
-      owner,
-      forced.ok ? forced.entry.id : "",
-    );
-    expect(history.map((h) => (h.body as { text: string }).text)).toEqual([
-      "Andre svar",
-      "Første svar",
-    ]);
+    const history = await entryHistory(store, owner, forced.ok ? forced.entry.id : "");
+    expect(history.map((h) => (h.body as { text: string }).text)).toEqual(["Andre svar", "Første svar"]);
   });
 
   it("two first saves at once: exactly one wins, the other is told", async () => {
@@ -175,9 +161,7 @@ describe("the owner's own toolkit", () => {
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(
-      results.filter((r) => !r.ok).every((r) => !r.ok && r.conflict !== null),
-    ).toBe(true);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.conflict !== null)).toBe(true);
   });
 
   it("keeps a 20,000-character answer exactly", async () => {
@@ -188,12 +172,7 @@ describe("the owner's own toolkit", () => {
       body: { text: long, chime: [] },
       baseRevision: null,
     });
-    const read = await myEntry<{ text: string }>(
-      store,
-      owner,
-      "cards",
-      "leve-med:q1",
-    );
+    const read = await myEntry<{ text: string }>(store, owner, "cards", "leve-med:q1");
     expect(read?.body.text).toBe(long);
   });
 
@@ -209,47 +188,19 @@ describe("the owner's own toolkit", () => {
     );
     const text = JSON.stringify((dump as unknown as { rows: unknown[] }).rows);
     expect(text).toContain("v1.");
-    for (const plain of [
-      "drømmer",
-      "sjøen",
-      "Finne et band",
-      "Første svar",
-      "Andre svar",
-      "æøå",
-    ])
-      expect(text).not.toContain(plain);
+    for (const plain of ["drømmer", "sjøen", "Finne et band", "Første svar", "Andre svar", "æøå"]) expect(text).not.toContain(plain);
     // A ciphertext moved to another row does not open (the row id is bound in).
-    const rows = await db
-      .select({ id: toolkitEntries.id, body: toolkitEntries.body })
-      .from(toolkitEntries)
-      .where(eq(toolkitEntries.ownerId, owner.userId));
-    const [k] = await db
-      .select({ w: toolkitKeys.wrappedKey })
-      .from(toolkitKeys)
-      .where(eq(toolkitKeys.userId, owner.userId));
+    const rows = await db.select({ id: toolkitEntries.id, body: toolkitEntries.body }).from(toolkitEntries).where(eq(toolkitEntries.ownerId, owner.userId));
+    const [k] = await db.select({ w: toolkitKeys.wrappedKey }).from(toolkitKeys).where(eq(toolkitKeys.userId, owner.userId));
     const key = unwrapDataKey([master], k!.w, owner.userId);
-    expect(() =>
-      decryptText(key, rows[0]!.body, `toolkit_entries.body:${rows[1]!.id}`),
-    ).toThrow(DecryptionError);
+    expect(() => decryptText(key, rows[0]!.body, `toolkit_entries.body:${rows[1]!.id}`)).toThrow(DecryptionError);
   });
 });
 
 describe("sharing: no read without a share, every read logged, revocation at once", () => {
   it("nobody but the owner reads an unshared item: not the peer worker, coordinator, administrator or another participant", async () => {
-    for (const actor of [
-      peer,
-      otherPeer,
-      coordinator,
-      admin,
-      otherParticipant,
-    ]) {
-      for (const item of [
-        "dream",
-        "values",
-        "card:drommen",
-        "check_in",
-        "stages",
-      ] as ShareItem[]) {
+    for (const actor of [peer, otherPeer, coordinator, admin, otherParticipant]) {
+      for (const item of ["dream", "values", "card:drommen", "check_in", "stages"] as ShareItem[]) {
         expect(await accessTo(db, actor, owner.userId, item)).toBeNull();
       }
     }
@@ -267,21 +218,13 @@ describe("sharing: no read without a share, every read logged, revocation at onc
     expect(created.ok).toBe(true);
     const shareId = created.ok ? created.id : "";
     const list = await sharedWithMe(db, peer);
-    expect(list.map((s) => [s.item, s.ownerName])).toEqual([
-      ["dream", "Deltaker Demo"],
-    ]);
+    expect(list.map((s) => [s.item, s.ownerName])).toEqual([["dream", "Deltaker Demo"]]);
 
     const before = (await listAccessToMyData(db, owner.userId)).events.length;
     const read = await readSharedItem(store, peer, shareId, "req-1");
-    expect(
-      (read.entries.find((e) => e.tool === "dream")?.body as Dream).dream,
-    ).toBe(SECRET);
+    expect((read.entries.find((e) => e.tool === "dream")?.body as Dream).dream).toBe(SECRET);
     // Only the dream: no card answers ride along.
-    expect(
-      read.entries.every(
-        (e) => e.tool === "dream" || e.tool === "dream_suggestion",
-      ),
-    ).toBe(true);
+    expect(read.entries.every((e) => e.tool === "dream" || e.tool === "dream_suggestion")).toBe(true);
     const log = (await listAccessToMyData(db, owner.userId)).events;
     expect(log.length).toBe(before + 1);
     expect(log[0]).toMatchObject({
@@ -294,37 +237,21 @@ describe("sharing: no read without a share, every read logged, revocation at onc
 
     // The share is not a key for anyone else.
     for (const actor of [otherPeer, coordinator, admin, otherParticipant]) {
-      await expect(readSharedItem(store, actor, shareId)).rejects.toThrow(
-        NotFoundError,
-      );
+      await expect(readSharedItem(store, actor, shareId)).rejects.toThrow(NotFoundError);
     }
     // A share of the dream is not a share of the values.
     expect(await accessTo(db, peer, owner.userId, "values")).toBeNull();
 
     // May suggest: the suggestion lands in the owner's toolkit, encrypted with the owner's key.
-    expect(
-      await addSuggestion(
-        store,
-        peer,
-        shareId,
-        "Kanskje prøve korpset?",
-        "Erfaring Demo",
-      ),
-    ).toBe(true);
+    expect(await addSuggestion(store, peer, shareId, "Kanskje prøve korpset?", "Erfaring Demo")).toBe(true);
     const suggestions = await myEntries(store, owner, ["dream_suggestion"]);
-    expect(suggestions.map((s) => (s.body as { text: string }).text)).toEqual([
-      "Kanskje prøve korpset?",
-    ]);
+    expect(suggestions.map((s) => (s.body as { text: string }).text)).toEqual(["Kanskje prøve korpset?"]);
     expect(suggestions[0]!.authorId).toBe(peer.userId);
 
     // Revoked: the very next read fails.
     expect(await revokeShare(db, owner, shareId)).toBe(true);
-    await expect(readSharedItem(store, peer, shareId)).rejects.toThrow(
-      NotFoundError,
-    );
-    await expect(
-      addSuggestion(store, peer, shareId, "en til", "Erfaring Demo"),
-    ).rejects.toThrow();
+    await expect(readSharedItem(store, peer, shareId)).rejects.toThrow(NotFoundError);
+    await expect(addSuggestion(store, peer, shareId, "en til", "Erfaring Demo")).rejects.toThrow();
     expect(await sharedWithMe(db, peer)).toEqual([]);
   });
 
@@ -373,17 +300,9 @@ describe("sharing: no read without a share, every read logged, revocation at onc
       "2026-11-24",
     );
     const shareId = created.ok ? created.id : "";
-    const read = await readSharedItem(
-      store,
-      peer,
-      shareId,
-      undefined,
-      "2026-11-24",
-    );
+    const read = await readSharedItem(store, peer, shareId, undefined, "2026-11-24");
     expect(read.entries.map((e) => e.ref)).toEqual(["drommen:q1"]);
-    await expect(
-      readSharedItem(store, peer, shareId, undefined, "2026-11-25"),
-    ).rejects.toThrow(NotFoundError);
+    await expect(readSharedItem(store, peer, shareId, undefined, "2026-11-25")).rejects.toThrow(NotFoundError);
   });
 });
 
@@ -400,28 +319,18 @@ describe("export, delete, import", () => {
     const text = JSON.stringify(exported);
 
     await deleteToolkit(store, owner);
-    expect(
-      await myEntries(store, owner, [
-        "cards",
-        "dream",
-        "values",
-        "dream_suggestion",
-      ]),
-    ).toEqual([]);
-    expect(
-      await db
-        .select()
-        .from(toolkitKeys)
-        .where(eq(toolkitKeys.userId, owner.userId)),
-    ).toEqual([]);
+    expect(await myEntries(store, owner, ["cards", "dream", "values", "dream_suggestion"])).toEqual([]);
+    expect(await db.select().from(toolkitKeys).where(eq(toolkitKeys.userId, owner.userId))).toEqual([]);
+    // Deleting everything withdraws the consent: nothing more is kept until the person says yes again.
+    expect(await hasConsent(db, owner.userId)).toBe(false);
+    const reread = checkImport(text);
+    if (!reread.ok) throw new Error("export did not check");
+    await expect(importToolkit(store, owner, reread.doc)).rejects.toThrow(ConsentRequiredError);
+    await giveConsent(db, owner);
 
     const checked = checkImport(text);
     expect(checked.ok).toBe(true);
-    const result = await importToolkit(
-      store,
-      owner,
-      checked.ok ? checked.doc : (null as never),
-    );
+    const result = await importToolkit(store, owner, checked.ok ? checked.doc : (null as never));
     expect(result).toEqual({ imported: exported.entries.length, skipped: 0 });
     const again = await exportToolkit(store, owner);
     const strip = (d: typeof exported) =>
@@ -435,16 +344,27 @@ describe("export, delete, import", () => {
       }));
     expect(strip(again)).toEqual(strip(exported));
     // Importing the same file again adds nothing.
-    expect(
-      await importToolkit(
-        store,
-        owner,
-        checked.ok ? checked.doc : (null as never),
-      ),
-    ).toEqual({ imported: 0, skipped: exported.entries.length });
+    expect(await importToolkit(store, owner, checked.ok ? checked.doc : (null as never))).toEqual({ imported: 0, skipped: exported.entries.length });
   });
 
-  it("an import with bad entries names each problem and saves nothing", async () => {
+  it("an import that fails part-way saves nothing of it (one transaction)", async () => {
+    const before = (await myEntries(store, owner, ["cards", "dream", "values", "stages"])).length;
+    const now = new Date().toISOString();
+    const doc = {
+      format: "knutepunkt-toolkit" as const,
+      version: 1 as const,
+      exportedAt: now,
+      entries: [
+        { tool: "stages" as const, ref: "00000000-0000-4000-8000-000000000001", createdAt: now, updatedAt: now, body: { area: "overall", stage: "growth", note: "" }, history: [] },
+        // Passed the checks but breaks while saving (an impossible time reaches the database).
+        { tool: "stages" as const, ref: "00000000-0000-4000-8000-000000000002", createdAt: "not a time", updatedAt: now, body: { area: "overall", stage: "growth", note: "" }, history: [] },
+      ],
+    };
+    await expect(importToolkit(store, owner, doc)).rejects.toThrow();
+    expect((await myEntries(store, owner, ["cards", "dream", "values", "stages"])).length).toBe(before);
+  });
+
+  it("an import file with bad entries: every problem named, by entry and field, before anything is saved", async () => {
     const bad = JSON.stringify({
       format: "knutepunkt-toolkit",
       version: 1,
@@ -468,9 +388,7 @@ describe("export, delete, import", () => {
     });
     const checked = checkImport(bad);
     expect(checked.ok).toBe(false);
-    expect(
-      !checked.ok && checked.problems.map((p) => [p.entry, p.message]),
-    ).toEqual([
+    expect(!checked.ok && checked.problems.map((p) => [p.entry, p.message])).toEqual([
       [1, "toolkit.import.error_ref"],
       [2, "toolkit.import.error_body"],
     ]);
@@ -495,6 +413,7 @@ describe("crypto-shredding", () => {
       password: "et-langt-passord-2026",
     });
     const actor: Actor = { userId: victim.id, isAdmin: false, memberships: [] };
+    await giveConsent(db, actor);
     await saveEntry(store, actor, {
       tool: "dream",
       ref: "dream",
@@ -502,43 +421,15 @@ describe("crypto-shredding", () => {
       baseRevision: null,
     });
     // The backup: every toolkit row of the person, taken before the deletion.
-    const [entry] = await db
-      .select({ id: toolkitEntries.id, body: toolkitEntries.body })
-      .from(toolkitEntries)
-      .where(eq(toolkitEntries.ownerId, victim.id));
-    const [wrapped] = await db
-      .select({ w: toolkitKeys.wrappedKey })
-      .from(toolkitKeys)
-      .where(eq(toolkitKeys.userId, victim.id));
+    const [entry] = await db.select({ id: toolkitEntries.id, body: toolkitEntries.body }).from(toolkitEntries).where(eq(toolkitEntries.ownerId, victim.id));
+    const [wrapped] = await db.select({ w: toolkitKeys.wrappedKey }).from(toolkitKeys).where(eq(toolkitKeys.userId, victim.id));
     // With the old master key, the backup is readable (that is why old master keys are retired).
-    expect(
-      JSON.parse(
-        decryptText(
-          unwrapDataKey([master], wrapped!.w, victim.id),
-          entry!.body,
-          `toolkit_entries.body:${entry!.id}`,
-        ),
-      ).dream,
-    ).toBe("Hemmelig drøm");
+    expect(JSON.parse(decryptText(unwrapDataKey([master], wrapped!.w, victim.id), entry!.body, `toolkit_entries.body:${entry!.id}`)).dream).toBe("Hemmelig drøm");
 
-    expect(await deleteAccount(db, victim.id, "et-langt-passord-2026")).toEqual(
-      { ok: true },
-    );
-    expect(
-      await db
-        .select()
-        .from(toolkitKeys)
-        .where(eq(toolkitKeys.userId, victim.id)),
-    ).toEqual([]);
-    expect(
-      await db
-        .select()
-        .from(toolkitEntries)
-        .where(eq(toolkitEntries.ownerId, victim.id)),
-    ).toEqual([]);
-    expect(
-      await db.select().from(users).where(eq(users.id, victim.id)),
-    ).toEqual([]);
+    expect(await deleteAccount(db, victim.id, "et-langt-passord-2026")).toEqual({ ok: true });
+    expect(await db.select().from(toolkitKeys).where(eq(toolkitKeys.userId, victim.id))).toEqual([]);
+    expect(await db.select().from(toolkitEntries).where(eq(toolkitEntries.ownerId, victim.id))).toEqual([]);
+    expect(await db.select().from(users).where(eq(users.id, victim.id))).toEqual([]);
 
     // Rotation: a new master key; live keys re-wrapped; the old master key retired.
     const newMaster = randomBytes(32);
@@ -546,13 +437,9 @@ describe("crypto-shredding", () => {
     expect(await rewrapDataKeys(rotated)).toBeGreaterThan(0);
     const live = { db, masters: [newMaster] };
     // Everyone still here reads their toolkit with the new key alone…
-    expect(
-      (await myEntry<Dream>(live, owner, "dream", "dream"))?.body.dream,
-    ).toBe(SECRET);
+    expect((await myEntry<Dream>(live, owner, "dream", "dream"))?.body.dream).toBe(SECRET);
     // …and the kept dump of the deleted person opens with nothing the installation still has.
-    expect(() => unwrapDataKey(live.masters, wrapped!.w, victim.id)).toThrow(
-      DecryptionError,
-    );
+    expect(() => unwrapDataKey(live.masters, wrapped!.w, victim.id)).toThrow(DecryptionError);
     expect(await rewrapDataKeys(rotated)).toBe(0);
   });
 });

@@ -1,14 +1,4 @@
-import {
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id } from "~/db/columns";
 import { users } from "~/modules/accounts/accounts.schema";
 import { centres } from "~/modules/centres/centres.schema";
@@ -22,9 +12,7 @@ export const toolkitKeys = pgTable("toolkit_keys", {
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   wrappedKey: text("wrapped_key").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true })
-    .notNull()
-    .defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 /**
@@ -49,17 +37,10 @@ export const toolkitEntries = pgTable(
     authorId: uuid("author_id").references(() => users.id, {
       onDelete: "set null",
     }),
-    createdAt: timestamp("created_at", { withTimezone: true })
-      .notNull()
-      .defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true })
-      .notNull()
-      .defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("toolkit_entries_ref_uq").on(t.ownerId, t.tool, t.ref),
-    index("toolkit_entries_owner_idx").on(t.ownerId, t.tool, t.updatedAt),
-  ],
+  (t) => [uniqueIndex("toolkit_entries_ref_uq").on(t.ownerId, t.tool, t.ref), index("toolkit_entries_owner_idx").on(t.ownerId, t.tool, t.updatedAt)],
 );
 
 /** Earlier versions of an entry (an answer's history), encrypted like the entry, bound to entry and revision. */
@@ -98,15 +79,10 @@ export const toolkitShares = pgTable(
     mode: text("mode").notNull(),
     /** Last day the share holds (Oslo date), or null for "until I revoke it". */
     until: date("until", { mode: "string" }),
-    createdAt: timestamp("created_at", { withTimezone: true })
-      .notNull()
-      .defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [
-    index("toolkit_shares_owner_idx").on(t.ownerId),
-    index("toolkit_shares_peer_idx").on(t.peerId),
-  ],
+  (t) => [index("toolkit_shares_owner_idx").on(t.ownerId), index("toolkit_shares_peer_idx").on(t.peerId)],
 );
 
 /**
@@ -127,12 +103,21 @@ export const instrumentPacks = pgTable(
     installedBy: uuid("installed_by").references(() => users.id, {
       onDelete: "set null",
     }),
-    installedAt: timestamp("installed_at", { withTimezone: true })
-      .notNull()
-      .defaultNow(),
+    installedAt: timestamp("installed_at", { withTimezone: true }).notNull().defaultNow(),
     removedAt: timestamp("removed_at", { withTimezone: true }),
   },
-  (t) => [
-    uniqueIndex("instrument_packs_uq").on(t.centreId, t.packId, t.version),
-  ],
+  (t) => [uniqueIndex("instrument_packs_uq").on(t.centreId, t.packId, t.version)],
 );
+
+/**
+ * The participant's explicit consent to keep what they write in the toolkit (GDPR art. 6(1)(a) and
+ * 9(2)(a): it may be health data). Nothing is saved without it; "delete everything" withdraws it.
+ */
+export const toolkitConsents = pgTable("toolkit_consents", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** Which wording the person agreed to (toolkit.consent.* texts); raise it when the meaning changes. */
+  version: integer("version").notNull(),
+  consentedAt: timestamp("consented_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,40 +2,15 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import type { Actor, CentreRole } from "~/modules/centres/permissions";
-import {
-  ForbiddenError,
-  NotFoundError,
-} from "~/modules/centres/centres.server";
+import { ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
 import { memberships, centres } from "~/modules/centres/centres.schema";
 import { users } from "~/modules/accounts/accounts.schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { AuditEntityType } from "~/modules/audit/audit";
 import { osloToday } from "~/modules/offers/manage.server";
-import {
-  toolkitEntries,
-  toolkitEntryVersions,
-  toolkitKeys,
-  toolkitShares,
-} from "./toolkit.schema";
-import {
-  decryptText,
-  encryptText,
-  newDataKey,
-  unwrapDataKey,
-  wrapDataKey,
-} from "./toolkit-crypto.server";
-import {
-  canShareWith,
-  itemOf,
-  modesFor,
-  shareActive,
-  toolkitAccess,
-  toolsOf,
-  type Access,
-  type ShareItem,
-  type ShareMode,
-  type Tool,
-} from "./toolkit";
+import { toolkitConsents, toolkitEntries, toolkitEntryVersions, toolkitKeys, toolkitShares } from "./toolkit.schema";
+import { decryptText, encryptText, newDataKey, unwrapDataKey, wrapDataKey } from "./toolkit-crypto.server";
+import { canShareWith, isUuid, itemOf, modesFor, shareActive, toolkitAccess, toolsOf, type Access, type ShareItem, type ShareMode, type Tool } from "./toolkit";
 
 /** What toolkit use cases need: the database and the master keys (current first). */
 export type Store = { db: Db; masters: Buffer[] };
@@ -52,33 +27,49 @@ export type Entry<T = unknown> = {
 };
 
 /** Tools whose earlier versions are kept as history when saved again. */
-const keepsHistory: ReadonlySet<Tool> = new Set([
-  "cards",
-  "value_reflection",
-  "dream",
-]);
+const keepsHistory: ReadonlySet<Tool> = new Set(["cards", "value_reflection", "dream"]);
 
 const entryPlace = (id: string) => `toolkit_entries.body:${id}`;
-const versionPlace = (id: string, revision: number) =>
-  `toolkit_entry_versions.body:${id}:${revision}`;
+const versionPlace = (id: string, revision: number) => `toolkit_entry_versions.body:${id}:${revision}`;
 
 function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new ForbiddenError();
   return actor;
 }
 
-/** The owner's data key; made on first write. Null when the owner has none (nothing written, or shredded). */
-async function dataKey(
-  store: Store,
-  ownerId: string,
-  create: boolean,
-): Promise<Buffer | null> {
-  const [row] = await store.db
-    .select({ wrapped: toolkitKeys.wrappedKey })
-    .from(toolkitKeys)
-    .where(eq(toolkitKeys.userId, ownerId));
+/** The version of the consent wording (toolkit.consent.* texts). Raise it when its meaning changes. */
+export const consentVersion = 1;
+
+export class ConsentRequiredError extends Error {
+  constructor() {
+    super("The participant has not consented to keeping toolkit content");
+  }
+}
+
+export async function hasConsent(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ version: toolkitConsents.version }).from(toolkitConsents).where(eq(toolkitConsents.userId, userId));
+  return row !== undefined;
+}
+
+/** Explicit consent (GDPR art. 9(2)(a)), recorded with the wording's version and logged. */
+export async function giveConsent(db: Db, actor: Actor | null, requestId?: string) {
+  const me = requireActor(actor);
+  await db
+    .insert(toolkitConsents)
+    .values({ userId: me.userId, version: consentVersion })
+    .onConflictDoUpdate({ target: toolkitConsents.userId, set: { version: consentVersion, consentedAt: new Date() } });
+  await recordAudit(db, { actorUserId: me.userId, action: "create", subjectUserId: me.userId, entityType: "toolkit_consent", details: { version: consentVersion }, requestId });
+}
+
+/**
+ * The owner's data key; made on first write, and only with the owner's consent. Null when the owner has
+ * none (nothing written, or shredded).
+ */
+async function dataKey(store: Store, ownerId: string, create: boolean): Promise<Buffer | null> {
+  const [row] = await store.db.select({ wrapped: toolkitKeys.wrappedKey }).from(toolkitKeys).where(eq(toolkitKeys.userId, ownerId));
   if (row) return unwrapDataKey(store.masters, row.wrapped, ownerId);
   if (!create) return null;
+  if (!(await hasConsent(store.db, ownerId))) throw new ConsentRequiredError();
   const master = store.masters[0];
   if (!master) throw new Error("No master key");
   await store.db
@@ -91,10 +82,8 @@ async function dataKey(
   return dataKey(store, ownerId, false);
 }
 
-const seal = (key: Buffer, id: string, body: unknown) =>
-  encryptText(key, JSON.stringify(body), entryPlace(id));
-const unseal = (key: Buffer, id: string, body: string): unknown =>
-  JSON.parse(decryptText(key, body, entryPlace(id)));
+const seal = (key: Buffer, id: string, body: unknown) => encryptText(key, JSON.stringify(body), entryPlace(id));
+const unseal = (key: Buffer, id: string, body: string): unknown => JSON.parse(decryptText(key, body, entryPlace(id)));
 
 const entryColumns = {
   id: toolkitEntries.id,
@@ -126,24 +115,13 @@ function open(key: Buffer, row: EntryRow): Entry {
   };
 }
 
-async function loadEntries(
-  store: Store,
-  ownerId: string,
-  toolList: readonly Tool[],
-  ref?: string,
-): Promise<Entry[]> {
+async function loadEntries(store: Store, ownerId: string, toolList: readonly Tool[], ref?: string): Promise<Entry[]> {
   const key = await dataKey(store, ownerId, false);
   if (!key) return [];
   const rows = await store.db
     .select(entryColumns)
     .from(toolkitEntries)
-    .where(
-      and(
-        eq(toolkitEntries.ownerId, ownerId),
-        inArray(toolkitEntries.tool, [...toolList]),
-        ref === undefined ? undefined : eq(toolkitEntries.ref, ref),
-      ),
-    )
+    .where(and(eq(toolkitEntries.ownerId, ownerId), inArray(toolkitEntries.tool, [...toolList]), ref === undefined ? undefined : eq(toolkitEntries.ref, ref)))
     .orderBy(asc(toolkitEntries.createdAt), asc(toolkitEntries.id));
   return rows.map((row) => open(key, row));
 }
@@ -151,28 +129,18 @@ async function loadEntries(
 // ---- The owner's own toolkit ---------------------------------------------------------------------------
 
 /** The actor's own entries of the given tools, oldest first. Reading one's own toolkit is not logged. */
-export async function myEntries(
-  store: Store,
-  actor: Actor | null,
-  toolList: readonly Tool[],
-): Promise<Entry[]> {
+export async function myEntries(store: Store, actor: Actor | null, toolList: readonly Tool[]): Promise<Entry[]> {
   const me = requireActor(actor);
   return loadEntries(store, me.userId, toolList);
 }
 
-export async function myEntry<T = unknown>(
-  store: Store,
-  actor: Actor | null,
-  tool: Tool,
-  ref: string,
-): Promise<Entry<T> | undefined> {
+export async function myEntry<T = unknown>(store: Store, actor: Actor | null, tool: Tool, ref: string): Promise<Entry<T> | undefined> {
   const me = requireActor(actor);
   const [entry] = await loadEntries(store, me.userId, [tool], ref);
   return entry as Entry<T> | undefined;
 }
 
-export type SaveResult<T> =
-  { ok: true; entry: Entry<T> } | { ok: false; conflict: Entry<T> | null };
+export type SaveResult<T> = { ok: true; entry: Entry<T> } | { ok: false; conflict: Entry<T> | null };
 
 /**
  * Save the body of the actor's entry (tool, ref). `baseRevision` is the revision the form started from
@@ -200,13 +168,7 @@ export async function saveEntry<T>(
     const [current] = await tx
       .select(entryColumns)
       .from(toolkitEntries)
-      .where(
-        and(
-          eq(toolkitEntries.ownerId, ownerId),
-          eq(toolkitEntries.tool, input.tool),
-          eq(toolkitEntries.ref, input.ref),
-        ),
-      )
+      .where(and(eq(toolkitEntries.ownerId, ownerId), eq(toolkitEntries.tool, input.tool), eq(toolkitEntries.ref, input.ref)))
       .for("update");
     const now = new Date();
     if (!current) {
@@ -225,12 +187,9 @@ export async function saveEntry<T>(
         })
         .onConflictDoNothing()
         .returning(entryColumns);
-      return inserted[0]
-        ? { ok: true as const, row: inserted[0] }
-        : { ok: false as const, row: undefined };
+      return inserted[0] ? { ok: true as const, row: inserted[0] } : { ok: false as const, row: undefined };
     }
-    if (current.revision !== input.baseRevision && !input.force)
-      return { ok: false as const, row: current };
+    if (current.revision !== input.baseRevision && !input.force) return { ok: false as const, row: current };
     if (keepsHistory.has(input.tool)) {
       const previous = decryptText(key, current.body, entryPlace(current.id));
       await tx
@@ -238,11 +197,7 @@ export async function saveEntry<T>(
         .values({
           entryId: current.id,
           revision: current.revision,
-          body: encryptText(
-            key,
-            previous,
-            versionPlace(current.id, current.revision),
-          ),
+          body: encryptText(key, previous, versionPlace(current.id, current.revision)),
           savedAt: current.updatedAt,
         })
         .onConflictDoNothing();
@@ -266,24 +221,13 @@ export async function saveEntry<T>(
       await store.db
         .select(entryColumns)
         .from(toolkitEntries)
-        .where(
-          and(
-            eq(toolkitEntries.ownerId, ownerId),
-            eq(toolkitEntries.tool, input.tool),
-            eq(toolkitEntries.ref, input.ref),
-          ),
-        )
+        .where(and(eq(toolkitEntries.ownerId, ownerId), eq(toolkitEntries.tool, input.tool), eq(toolkitEntries.ref, input.ref)))
     )[0];
   return { ok: false, conflict: row ? (open(key, row) as Entry<T>) : null };
 }
 
 /** A new entry with a fresh random ref: a values sort, a check-in, a stage placement. */
-export async function addEntry<T>(
-  store: Store,
-  actor: Actor | null,
-  tool: Tool,
-  body: T,
-): Promise<Entry<T>> {
+export async function addEntry<T>(store: Store, actor: Actor | null, tool: Tool, body: T): Promise<Entry<T>> {
   const saved = await saveEntry(store, actor, {
     tool,
     ref: randomUUID(),
@@ -295,12 +239,9 @@ export async function addEntry<T>(
 }
 
 /** Earlier versions of one of the actor's entries, newest first. */
-export async function entryHistory(
-  store: Store,
-  actor: Actor | null,
-  entryId: string,
-) {
+export async function entryHistory(store: Store, actor: Actor | null, entryId: string) {
   const me = requireActor(actor);
+  if (!isUuid(entryId)) return [];
   const key = await dataKey(store, me.userId, false);
   if (!key) return [];
   const rows = await store.db
@@ -310,71 +251,38 @@ export async function entryHistory(
       savedAt: toolkitEntryVersions.savedAt,
     })
     .from(toolkitEntryVersions)
-    .innerJoin(
-      toolkitEntries,
-      eq(toolkitEntries.id, toolkitEntryVersions.entryId),
-    )
-    .where(
-      and(
-        eq(toolkitEntryVersions.entryId, entryId),
-        eq(toolkitEntries.ownerId, me.userId),
-      ),
-    )
+    .innerJoin(toolkitEntries, eq(toolkitEntries.id, toolkitEntryVersions.entryId))
+    .where(and(eq(toolkitEntryVersions.entryId, entryId), eq(toolkitEntries.ownerId, me.userId)))
     .orderBy(desc(toolkitEntryVersions.revision));
   return rows.map((r) => ({
     revision: r.revision,
     savedAt: r.savedAt,
-    body: JSON.parse(
-      decryptText(key, r.body, versionPlace(entryId, r.revision)),
-    ) as unknown,
+    body: JSON.parse(decryptText(key, r.body, versionPlace(entryId, r.revision))) as unknown,
   }));
 }
 
 /** Delete one of the actor's entries with its history. Returns whether there was one. */
-export async function deleteEntry(
-  store: Store,
-  actor: Actor | null,
-  entryId: string,
-): Promise<boolean> {
+export async function deleteEntry(store: Store, actor: Actor | null, entryId: string): Promise<boolean> {
   const me = requireActor(actor);
+  if (!isUuid(entryId)) return false;
   const deleted = await store.db
     .delete(toolkitEntries)
-    .where(
-      and(
-        eq(toolkitEntries.id, entryId),
-        eq(toolkitEntries.ownerId, me.userId),
-      ),
-    )
+    .where(and(eq(toolkitEntries.id, entryId), eq(toolkitEntries.ownerId, me.userId)))
     .returning({ id: toolkitEntries.id });
   return deleted.length > 0;
 }
 
 /** Delete a whole tool's entries (e.g. every answer of one card), with their history. */
-export async function deleteItem(
-  store: Store,
-  actor: Actor | null,
-  item: ShareItem,
-  requestId?: string,
-): Promise<number> {
+export async function deleteItem(store: Store, actor: Actor | null, item: ShareItem, requestId?: string): Promise<number> {
   const me = requireActor(actor);
   const toolList = toolsOf(item);
   const cardId = item.startsWith("card:") ? item.slice(5) : null;
   const rows = await store.db
     .select({ id: toolkitEntries.id, ref: toolkitEntries.ref })
     .from(toolkitEntries)
-    .where(
-      and(
-        eq(toolkitEntries.ownerId, me.userId),
-        inArray(toolkitEntries.tool, toolList),
-      ),
-    );
-  const ids = rows
-    .filter((r) => !cardId || r.ref.startsWith(`${cardId}:`))
-    .map((r) => r.id);
-  if (ids.length)
-    await store.db
-      .delete(toolkitEntries)
-      .where(inArray(toolkitEntries.id, ids));
+    .where(and(eq(toolkitEntries.ownerId, me.userId), inArray(toolkitEntries.tool, toolList)));
+  const ids = rows.filter((r) => !cardId || r.ref.startsWith(`${cardId}:`)).map((r) => r.id);
+  if (ids.length) await store.db.delete(toolkitEntries).where(inArray(toolkitEntries.id, ids));
   await recordAudit(store.db, {
     actorUserId: me.userId,
     action: "delete",
@@ -388,21 +296,16 @@ export async function deleteItem(
 }
 
 /**
- * Delete the whole toolkit: every entry, every share, and the data key itself, so that copies in old
- * backups can no longer be read. A new key is made at the next write.
+ * Delete the whole toolkit: every entry, every share, the consent, and the data key itself, so that copies
+ * in old backups can no longer be read. Using the toolkit again starts with a new consent and a new key.
  */
-export async function deleteToolkit(
-  store: Store,
-  actor: Actor | null,
-  requestId?: string,
-) {
+export async function deleteToolkit(store: Store, actor: Actor | null, requestId?: string) {
   const me = requireActor(actor);
   await store.db.transaction(async (tx) => {
-    await tx
-      .delete(toolkitEntries)
-      .where(eq(toolkitEntries.ownerId, me.userId));
+    await tx.delete(toolkitEntries).where(eq(toolkitEntries.ownerId, me.userId));
     await tx.delete(toolkitShares).where(eq(toolkitShares.ownerId, me.userId));
     await tx.delete(toolkitKeys).where(eq(toolkitKeys.userId, me.userId));
+    await tx.delete(toolkitConsents).where(eq(toolkitConsents.userId, me.userId));
     await recordAudit(tx as unknown as Db, {
       actorUserId: me.userId,
       action: "delete",
@@ -421,10 +324,7 @@ export function auditEntity(item: ShareItem): AuditEntityType {
 }
 
 async function membershipsOf(db: Db, userId: string) {
-  const rows = await db
-    .select({ centreId: memberships.centreId, role: memberships.role })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
+  const rows = await db.select({ centreId: memberships.centreId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
   return rows.map((r) => ({
     centreId: r.centreId,
     role: r.role as CentreRole,
@@ -446,12 +346,7 @@ export async function sharingPeers(db: Db, actor: Actor | null) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(centres, eq(centres.id, memberships.centreId))
-    .where(
-      and(
-        inArray(memberships.centreId, centreIds),
-        eq(memberships.role, "peer_worker"),
-      ),
-    )
+    .where(and(inArray(memberships.centreId, centreIds), eq(memberships.role, "peer_worker")))
     .orderBy(centres.shortName, users.name);
   return rows.filter((r) => r.peerId !== me.userId);
 }
@@ -469,11 +364,7 @@ export type ShareRow = {
 };
 
 /** The actor's shares (active first, then ended), with the peer worker's name. */
-export async function myShares(
-  db: Db,
-  actor: Actor | null,
-  today = osloToday(),
-): Promise<ShareRow[]> {
+export async function myShares(db: Db, actor: Actor | null, today = osloToday()): Promise<ShareRow[]> {
   const me = requireActor(actor);
   const rows = await db
     .select({
@@ -513,39 +404,27 @@ export async function createShare(
   },
   requestId?: string,
   today = osloToday(),
-): Promise<
-  { ok: true; id: string } | { ok: false; reason: "peer" | "mode" | "until" }
-> {
+): Promise<{ ok: true; id: string } | { ok: false; reason: "peer" | "mode" | "until" }> {
   const me = requireActor(actor);
-  if (!modesFor(input.item).includes(input.mode))
-    return { ok: false, reason: "mode" };
-  if (input.until !== null && input.until < today)
-    return { ok: false, reason: "until" };
+  if (!modesFor(input.item).includes(input.mode)) return { ok: false, reason: "mode" };
+  if (input.until !== null && input.until < today) return { ok: false, reason: "until" };
+  if (!isUuid(input.peerId) || !isUuid(input.centreId)) return { ok: false, reason: "peer" };
   const peer = {
     id: input.peerId,
     memberships: await membershipsOf(db, input.peerId),
   };
-  if (
-    !canShareWith(
-      { id: me.userId, memberships: me.memberships },
-      peer,
-      input.centreId,
-    )
-  )
-    return { ok: false, reason: "peer" };
+  if (!canShareWith({ id: me.userId, memberships: me.memberships }, peer, input.centreId)) return { ok: false, reason: "peer" };
   const id = randomUUID();
   await db.transaction(async (tx) => {
-    await tx
-      .insert(toolkitShares)
-      .values({
-        id,
-        ownerId: me.userId,
-        peerId: input.peerId,
-        centreId: input.centreId,
-        item: input.item,
-        mode: input.mode,
-        until: input.until,
-      });
+    await tx.insert(toolkitShares).values({
+      id,
+      ownerId: me.userId,
+      peerId: input.peerId,
+      centreId: input.centreId,
+      item: input.item,
+      mode: input.mode,
+      until: input.until,
+    });
     await recordAudit(tx as unknown as Db, {
       actorUserId: me.userId,
       action: "create",
@@ -560,23 +439,13 @@ export async function createShare(
 }
 
 /** Revoke at once: the next request of the peer worker no longer sees the item. */
-export async function revokeShare(
-  db: Db,
-  actor: Actor | null,
-  shareId: string,
-  requestId?: string,
-): Promise<boolean> {
+export async function revokeShare(db: Db, actor: Actor | null, shareId: string, requestId?: string): Promise<boolean> {
   const me = requireActor(actor);
+  if (!isUuid(shareId)) return false;
   const revoked = await db
     .update(toolkitShares)
     .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(toolkitShares.id, shareId),
-        eq(toolkitShares.ownerId, me.userId),
-        isNull(toolkitShares.revokedAt),
-      ),
-    )
+    .where(and(eq(toolkitShares.id, shareId), eq(toolkitShares.ownerId, me.userId), isNull(toolkitShares.revokedAt)))
     .returning({ id: toolkitShares.id, item: toolkitShares.item });
   if (revoked[0]) {
     await recordAudit(db, {
@@ -593,11 +462,7 @@ export async function revokeShare(
 }
 
 /** For a peer worker: the items shared with them that are in force now, with the owner's name. */
-export async function sharedWithMe(
-  db: Db,
-  actor: Actor | null,
-  today = osloToday(),
-) {
+export async function sharedWithMe(db: Db, actor: Actor | null, today = osloToday()) {
   const me = requireActor(actor);
   const rows = await db
     .select({
@@ -615,18 +480,12 @@ export async function sharedWithMe(
     .from(toolkitShares)
     .innerJoin(users, eq(users.id, toolkitShares.ownerId))
     .innerJoin(centres, eq(centres.id, toolkitShares.centreId))
-    .where(
-      and(eq(toolkitShares.peerId, me.userId), isNull(toolkitShares.revokedAt)),
-    )
+    .where(and(eq(toolkitShares.peerId, me.userId), isNull(toolkitShares.revokedAt)))
     .orderBy(users.name, toolkitShares.createdAt);
-  const ownerMemberships = new Map<
-    string,
-    Awaited<ReturnType<typeof membershipsOf>>
-  >();
+  const ownerMemberships = new Map<string, Awaited<ReturnType<typeof membershipsOf>>>();
   const result = [];
   for (const row of rows) {
-    if (!ownerMemberships.has(row.ownerId))
-      ownerMemberships.set(row.ownerId, await membershipsOf(db, row.ownerId));
+    if (!ownerMemberships.has(row.ownerId)) ownerMemberships.set(row.ownerId, await membershipsOf(db, row.ownerId));
     const grant = {
       peerId: me.userId,
       centreId: row.centreId,
@@ -635,13 +494,7 @@ export async function sharedWithMe(
       until: row.until,
       revokedAt: row.revokedAt,
     };
-    const access = toolkitAccess(
-      me,
-      { id: row.ownerId, memberships: ownerMemberships.get(row.ownerId)! },
-      grant.item,
-      [grant],
-      today,
-    );
+    const access = toolkitAccess(me, { id: row.ownerId, memberships: ownerMemberships.get(row.ownerId)! }, grant.item, [grant], today);
     if (access)
       result.push({
         id: row.id,
@@ -660,13 +513,7 @@ export async function sharedWithMe(
  * What the actor may do with an item of the owner's toolkit, from the database: every share the owner
  * made with the actor for that item, checked by the pure rule.
  */
-export async function accessTo(
-  db: Db,
-  actor: Actor | null,
-  ownerId: string,
-  item: ShareItem,
-  today = osloToday(),
-): Promise<Access> {
+export async function accessTo(db: Db, actor: Actor | null, ownerId: string, item: ShareItem, today = osloToday()): Promise<Access> {
   if (!actor) return null;
   if (actor.userId === ownerId) return "owner";
   const shares = await db
@@ -679,13 +526,7 @@ export async function accessTo(
       revokedAt: toolkitShares.revokedAt,
     })
     .from(toolkitShares)
-    .where(
-      and(
-        eq(toolkitShares.ownerId, ownerId),
-        eq(toolkitShares.peerId, actor.userId),
-        eq(toolkitShares.item, item),
-      ),
-    );
+    .where(and(eq(toolkitShares.ownerId, ownerId), eq(toolkitShares.peerId, actor.userId), eq(toolkitShares.item, item)));
   if (shares.length === 0) return null;
   const owner = { id: ownerId, memberships: await membershipsOf(db, ownerId) };
   return toolkitAccess(
@@ -701,26 +542,14 @@ export async function accessTo(
   );
 }
 
-/** The centre and role through which the actor reads (for the audit log). */
-async function shareCentre(
-  db: Db,
-  actor: Actor,
-  ownerId: string,
-  item: ShareItem,
-) {
-  const [row] = await db
-    .select({ centreId: toolkitShares.centreId })
+/** The centre of the share that grants the actor access now (for the audit log): in force, and held as peer worker there. */
+async function shareCentre(db: Db, actor: Actor, ownerId: string, item: ShareItem, today = osloToday()) {
+  const rows = await db
+    .select({ centreId: toolkitShares.centreId, until: toolkitShares.until, revokedAt: toolkitShares.revokedAt })
     .from(toolkitShares)
-    .where(
-      and(
-        eq(toolkitShares.ownerId, ownerId),
-        eq(toolkitShares.peerId, actor.userId),
-        eq(toolkitShares.item, item),
-        isNull(toolkitShares.revokedAt),
-      ),
-    )
-    .limit(1);
-  return row?.centreId ?? null;
+    .where(and(eq(toolkitShares.ownerId, ownerId), eq(toolkitShares.peerId, actor.userId), eq(toolkitShares.item, item), isNull(toolkitShares.revokedAt)));
+  const granting = rows.find((r) => shareActive(r, today) && actor.memberships.some((m) => m.centreId === r.centreId && m.role === "peer_worker"));
+  return granting?.centreId ?? null;
 }
 
 /**
@@ -728,14 +557,9 @@ async function shareCentre(
  * once) and logged for the owner to see. Not found when there is no share in force: the same answer as
  * for an id that does not exist.
  */
-export async function readSharedItem(
-  store: Store,
-  actor: Actor | null,
-  shareId: string,
-  requestId?: string,
-  today = osloToday(),
-) {
+export async function readSharedItem(store: Store, actor: Actor | null, shareId: string, requestId?: string, today = osloToday()) {
   const me = requireActor(actor);
+  if (!isUuid(shareId)) throw new NotFoundError();
   const [share] = await store.db
     .select({
       ownerId: toolkitShares.ownerId,
@@ -750,12 +574,10 @@ export async function readSharedItem(
   const item = share.item as ShareItem;
   const access = await accessTo(store.db, me, share.ownerId, item, today);
   if (access !== "read" && access !== "suggest") throw new NotFoundError();
-  const entries = (
-    await loadEntries(store, share.ownerId, toolsOf(item))
-  ).filter((e) => itemOf(e.tool, e.ref) === item);
+  const entries = (await loadEntries(store, share.ownerId, toolsOf(item))).filter((e) => itemOf(e.tool, e.ref) === item);
   await recordAudit(store.db, {
     actorUserId: me.userId,
-    actorCentreId: await shareCentre(store.db, me, share.ownerId, item),
+    actorCentreId: await shareCentre(store.db, me, share.ownerId, item, today),
     actorRole: "peer_worker",
     action: "read",
     subjectUserId: share.ownerId,
@@ -773,15 +595,9 @@ export async function readSharedItem(
 }
 
 /** A peer worker with a "may suggest" share on the dream adds a suggestion to the owner's toolkit. */
-export async function addSuggestion(
-  store: Store,
-  actor: Actor | null,
-  shareId: string,
-  text: string,
-  authorName: string,
-  requestId?: string,
-) {
+export async function addSuggestion(store: Store, actor: Actor | null, shareId: string, text: string, authorName: string, requestId?: string) {
   const me = requireActor(actor);
+  if (!isUuid(shareId)) throw new NotFoundError();
   const [share] = await store.db
     .select({
       ownerId: toolkitShares.ownerId,
@@ -790,10 +606,8 @@ export async function addSuggestion(
     })
     .from(toolkitShares)
     .where(eq(toolkitShares.id, shareId));
-  if (!share || share.peerId !== me.userId || share.item !== "dream")
-    throw new NotFoundError();
-  if ((await accessTo(store.db, me, share.ownerId, "dream")) !== "suggest")
-    throw new ForbiddenError();
+  if (!share || share.peerId !== me.userId || share.item !== "dream") throw new NotFoundError();
+  if ((await accessTo(store.db, me, share.ownerId, "dream")) !== "suggest") throw new ForbiddenError();
   const saved = await saveEntry(store, me, {
     tool: "dream_suggestion",
     ref: randomUUID(),

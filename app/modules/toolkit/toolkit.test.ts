@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, CentreRole } from "~/modules/centres/permissions";
-import {
-  canShareWith,
-  itemOf,
-  modesFor,
-  toolkitAccess,
-  type Access,
-  type ShareGrant,
-  type ShareItem,
-} from "./toolkit";
+import { canShareWith, itemOf, modesFor, toolkitAccess, type Access, type ShareGrant, type ShareItem } from "./toolkit";
 
 const KBT = "centre-kbt";
 const ROM = "centre-rom";
@@ -43,21 +35,9 @@ const actors: Record<string, Actor> = {
   },
 };
 
-const items: ShareItem[] = [
-  "card:drommen",
-  "values",
-  "dream",
-  "check_in",
-  "stages",
-];
+const items: ShareItem[] = ["card:drommen", "values", "dream", "check_in", "stages"];
 
-type State =
-  | "not shared"
-  | "shared to read"
-  | "shared to suggest"
-  | "revoked"
-  | "expired"
-  | "until today";
+type State = "not shared" | "shared to read" | "shared to suggest" | "revoked" | "expired" | "until today";
 const grant = (item: ShareItem, state: State): ShareGrant[] => {
   const base = {
     peerId: "peer",
@@ -137,57 +117,22 @@ const expected: Record<State, Record<string, Access>> = {
 
 describe("toolkitAccess: every item × sharing state × role", () => {
   for (const item of items) {
-    for (const [state, byRole] of Object.entries(expected) as [
-      State,
-      Record<string, Access>,
-    ][]) {
+    for (const [state, byRole] of Object.entries(expected) as [State, Record<string, Access>][]) {
       for (const [role, access] of Object.entries(byRole)) {
         it(`${item}, ${state}: ${role} → ${access ?? "nothing"}`, () => {
-          expect(
-            toolkitAccess(
-              actors[role]!,
-              owner,
-              item,
-              grant(item, state),
-              TODAY,
-            ),
-          ).toBe(access);
+          expect(toolkitAccess(actors[role]!, owner, item, grant(item, state), TODAY)).toBe(access);
         });
       }
     }
   }
 
   it("nobody logged in gets nothing", () => {
-    expect(
-      toolkitAccess(
-        null,
-        owner,
-        "dream",
-        grant("dream", "shared to read"),
-        TODAY,
-      ),
-    ).toBeNull();
+    expect(toolkitAccess(null, owner, "dream", grant("dream", "shared to read"), TODAY)).toBeNull();
   });
 
   it("a share of one item gives nothing of another", () => {
-    expect(
-      toolkitAccess(
-        actors["peer with share"]!,
-        owner,
-        "values",
-        grant("dream", "shared to read"),
-        TODAY,
-      ),
-    ).toBeNull();
-    expect(
-      toolkitAccess(
-        actors["peer with share"]!,
-        owner,
-        "card:ansvar",
-        grant("card:drommen", "shared to read"),
-        TODAY,
-      ),
-    ).toBeNull();
+    expect(toolkitAccess(actors["peer with share"]!, owner, "values", grant("dream", "shared to read"), TODAY)).toBeNull();
+    expect(toolkitAccess(actors["peer with share"]!, owner, "card:ansvar", grant("card:drommen", "shared to read"), TODAY)).toBeNull();
   });
 
   it("a share stops counting when the peer is no longer a peer worker there, or the owner left the centre", () => {
@@ -196,28 +141,12 @@ describe("toolkitAccess: every item × sharing state × role", () => {
       isAdmin: false,
       memberships: [{ centreId: KBT, role: "participant" }],
     };
-    expect(
-      toolkitAccess(
-        formerPeer,
-        owner,
-        "dream",
-        grant("dream", "shared to read"),
-        TODAY,
-      ),
-    ).toBeNull();
+    expect(toolkitAccess(formerPeer, owner, "dream", grant("dream", "shared to read"), TODAY)).toBeNull();
     const ownerElsewhere = {
       id: "owner",
       memberships: [{ centreId: ROM, role: "participant" as CentreRole }],
     };
-    expect(
-      toolkitAccess(
-        actors["peer with share"]!,
-        ownerElsewhere,
-        "dream",
-        grant("dream", "shared to read"),
-        TODAY,
-      ),
-    ).toBeNull();
+    expect(toolkitAccess(actors["peer with share"]!, ownerElsewhere, "dream", grant("dream", "shared to read"), TODAY)).toBeNull();
   });
 
   it("an administrator who is also the shared-with peer worker reads through the share, not through being admin", () => {
@@ -226,15 +155,7 @@ describe("toolkitAccess: every item × sharing state × role", () => {
       isAdmin: true,
       memberships: [{ centreId: KBT, role: "peer_worker" }],
     };
-    expect(
-      toolkitAccess(
-        adminPeer,
-        owner,
-        "dream",
-        grant("dream", "shared to read"),
-        TODAY,
-      ),
-    ).toBe("read");
+    expect(toolkitAccess(adminPeer, owner, "dream", grant("dream", "shared to read"), TODAY)).toBe("read");
     expect(toolkitAccess(adminPeer, owner, "dream", [], TODAY)).toBeNull();
   });
 });
@@ -269,5 +190,14 @@ describe("sharing rules", () => {
     expect(itemOf("cards", "ansvar:q2")).toBe("card:ansvar");
     expect(itemOf("value_reflection", "honesty")).toBe("values");
     expect(itemOf("dream_suggestion", "x")).toBe("dream");
+  });
+});
+
+describe("dates in toolkit forms", () => {
+  it("accepts only real calendar dates", async () => {
+    const { isCalendarDate } = await import("./toolkit.forms");
+    expect(isCalendarDate("2027-05-01")).toBe(true);
+    expect(isCalendarDate("2028-02-29")).toBe(true);
+    for (const bad of ["2026-13-45", "2026-02-30", "2027-02-29", "27-05-01", "2027-5-1", ""]) expect(isCalendarDate(bad), bad).toBe(false);
   });
 });

@@ -5,25 +5,15 @@
  */
 import type { Actor, Membership } from "~/modules/centres/permissions";
 
+/** Ids that reach a uuid column must look like one (anything else would be a database error, not a 404). */
+export const isUuid = (value: unknown): value is string => typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 /** The tools, as stored in toolkit_entries.tool. */
-export const tools = [
-  "cards",
-  "values",
-  "value_reflection",
-  "dream",
-  "dream_suggestion",
-  "check_in",
-  "stages",
-] as const;
+export const tools = ["cards", "values", "value_reflection", "dream", "dream_suggestion", "check_in", "stages"] as const;
 export type Tool = (typeof tools)[number];
 
 /** What can be shared (and deleted) as one item; "card:<id>" names one reflection card's answers. */
-export const shareableItems = [
-  "values",
-  "dream",
-  "check_in",
-  "stages",
-] as const;
+export const shareableItems = ["values", "dream", "check_in", "stages"] as const;
 export type ShareItem = `card:${string}` | (typeof shareableItems)[number];
 export const shareModes = ["read", "suggest"] as const;
 export type ShareMode = (typeof shareModes)[number];
@@ -33,10 +23,7 @@ export function modesFor(item: ShareItem): readonly ShareMode[] {
   return item === "dream" ? shareModes : ["read"];
 }
 
-export function isShareItem(
-  value: string,
-  cardIds: readonly string[],
-): value is ShareItem {
+export function isShareItem(value: string, cardIds: readonly string[]): value is ShareItem {
   if (value.startsWith("card:")) return cardIds.includes(value.slice(5));
   return (shareableItems as readonly string[]).includes(value);
 }
@@ -80,13 +67,8 @@ export type ShareGrant = {
 export type Access = "owner" | "suggest" | "read" | null;
 
 /** Is a share in force today? Revoked or past its last day: no. */
-export function shareActive(
-  share: Pick<ShareGrant, "until" | "revokedAt">,
-  today: string,
-): boolean {
-  return (
-    share.revokedAt === null && (share.until === null || share.until >= today)
-  );
+export function shareActive(share: Pick<ShareGrant, "until" | "revokedAt">, today: string): boolean {
+  return share.revokedAt === null && (share.until === null || share.until >= today);
 }
 
 /**
@@ -105,18 +87,8 @@ export function toolkitAccess(
   if (actor.userId === owner.id) return "owner";
   let best: Access = null;
   for (const share of shares) {
-    if (
-      share.peerId !== actor.userId ||
-      share.item !== item ||
-      !shareActive(share, today)
-    )
-      continue;
-    if (
-      !actor.memberships.some(
-        (m) => m.centreId === share.centreId && m.role === "peer_worker",
-      )
-    )
-      continue;
+    if (share.peerId !== actor.userId || share.item !== item || !shareActive(share, today)) continue;
+    if (!actor.memberships.some((m) => m.centreId === share.centreId && m.role === "peer_worker")) continue;
     if (!owner.memberships.some((m) => m.centreId === share.centreId)) continue;
     if (share.mode === "suggest") return "suggest";
     best = "read";
@@ -125,16 +97,6 @@ export function toolkitAccess(
 }
 
 /** A participant may share with a peer worker of a centre the participant belongs to. */
-export function canShareWith(
-  owner: { id: string; memberships: readonly Membership[] },
-  peer: { id: string; memberships: readonly Membership[] },
-  centreId: string,
-) {
-  return (
-    owner.id !== peer.id &&
-    owner.memberships.some((m) => m.centreId === centreId) &&
-    peer.memberships.some(
-      (m) => m.centreId === centreId && m.role === "peer_worker",
-    )
-  );
+export function canShareWith(owner: { id: string; memberships: readonly Membership[] }, peer: { id: string; memberships: readonly Membership[] }, centreId: string) {
+  return owner.id !== peer.id && owner.memberships.some((m) => m.centreId === centreId) && peer.memberships.some((m) => m.centreId === centreId && m.role === "peer_worker");
 }

@@ -4,11 +4,7 @@ import { valuesSortBody, type ValuesSort } from "./toolkit.forms";
 import { myEntry, saveEntry, type Entry, type Store } from "./toolkit.server";
 
 /** One of the actor's values sorts, or not found. */
-export async function getSort(
-  store: Store,
-  actor: Actor | null,
-  sortId: string,
-): Promise<Entry<ValuesSort>> {
+export async function getSort(store: Store, actor: Actor | null, sortId: string): Promise<Entry<ValuesSort>> {
   if (!/^[0-9a-f-]{36}$/.test(sortId)) throw new NotFoundError();
   const entry = await myEntry<ValuesSort>(store, actor, "values", sortId);
   if (!entry) throw new NotFoundError();
@@ -19,12 +15,7 @@ export async function getSort(
  * Change a sort: read, apply, save; if another tab saved in between, apply the change again on top of
  * theirs (a sort's steps merge cleanly: piles per value, the latest choice wins).
  */
-export async function updateSort(
-  store: Store,
-  actor: Actor | null,
-  sortId: string,
-  change: (sort: ValuesSort) => ValuesSort,
-) {
+export async function updateSort(store: Store, actor: Actor | null, sortId: string, change: (sort: ValuesSort) => ValuesSort) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await getSort(store, actor, sortId);
     const saved = await saveEntry(store, actor, {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  candidates,
-  chooseTop,
-  emptySort,
-  move,
-  pageCount,
-  pageOf,
-} from "./values";
+import { candidates, chooseTop, emptySort, move, pageCount, pageOf } from "./values";
 import { personalValues } from "./content/values";
 
 const ids = personalValues.map((v) => v.id);
@@ -18,12 +11,7 @@ describe("values card sort", () => {
       own: [{ id: "own-a", name: "Å spille gitar", meaning: "" }],
     };
     expect(pageCount(ids, sort)).toBe(9);
-    expect(pageOf(ids, sort, 9)).toEqual([
-      "virtue",
-      "wealth",
-      "world-peace",
-      "own-a",
-    ]);
+    expect(pageOf(ids, sort, 9)).toEqual(["virtue", "wealth", "world-peace", "own-a"]);
     expect(pageOf(ids, sort, 1)).toHaveLength(10);
   });
 
@@ -50,11 +38,7 @@ describe("values card sort", () => {
   });
 
   it("keeps an earlier ranking when choosing again", () => {
-    expect(chooseTop(["c", "a", "b"], ["a", "b", "d"])).toEqual([
-      "a",
-      "b",
-      "d",
-    ]);
+    expect(chooseTop(["c", "a", "b"], ["a", "b", "d"])).toEqual(["a", "b", "d"]);
     expect(chooseTop(["c", "a"], ["a", "c"])).toEqual(["c", "a"]);
   });
 });

@@ -13,29 +13,16 @@ export const emptySort = (): ValuesSort => ({
 });
 
 /** Every value id of a sort: the list's, then the person's own. */
-export function allValueIds(
-  listIds: readonly string[],
-  sort: ValuesSort,
-): string[] {
+export function allValueIds(listIds: readonly string[], sort: ValuesSort): string[] {
   return [...listIds, ...sort.own.map((v) => v.id)];
 }
 
 export function pageCount(listIds: readonly string[], sort: ValuesSort) {
-  return Math.max(
-    1,
-    Math.ceil(allValueIds(listIds, sort).length / valuesPerPage),
-  );
+  return Math.max(1, Math.ceil(allValueIds(listIds, sort).length / valuesPerPage));
 }
 
-export function pageOf(
-  listIds: readonly string[],
-  sort: ValuesSort,
-  page: number,
-): string[] {
-  return allValueIds(listIds, sort).slice(
-    (page - 1) * valuesPerPage,
-    page * valuesPerPage,
-  );
+export function pageOf(listIds: readonly string[], sort: ValuesSort, page: number): string[] {
+  return allValueIds(listIds, sort).slice((page - 1) * valuesPerPage, page * valuesPerPage);
 }
 
 /** The values the person may choose among: "very important" first, then "important". */
@@ -48,11 +35,7 @@ export function candidates(listIds: readonly string[], sort: ValuesSort) {
 }
 
 /** Move one chosen value a place up or down. */
-export function move(
-  top: readonly string[],
-  id: string,
-  direction: "up" | "down",
-): string[] {
+export function move(top: readonly string[], id: string, direction: "up" | "down"): string[] {
   const list = [...top];
   const i = list.indexOf(id);
   const j = direction === "up" ? i - 1 : i + 1;
@@ -62,15 +45,9 @@ export function move(
 }
 
 /** Keep the order of values already ranked; new choices go last, dropped ones leave. */
-export function chooseTop(
-  previous: readonly string[],
-  chosen: readonly string[],
-): string[] {
+export function chooseTop(previous: readonly string[], chosen: readonly string[]): string[] {
   const set = new Set(chosen);
-  return [
-    ...previous.filter((id) => set.has(id)),
-    ...chosen.filter((id) => !previous.includes(id)),
-  ];
+  return [...previous.filter((id) => set.has(id)), ...chosen.filter((id) => !previous.includes(id))];
 }
 
 export function sortedCount(listIds: readonly string[], sort: ValuesSort) {

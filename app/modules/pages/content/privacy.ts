@@ -21,7 +21,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
     title: "Personvernerklæring",
     intro:
       "Her forteller vi hvilke opplysninger vi lagrer om deg, hvorfor vi gjør det, og hvilke rettigheter du har. Vi lagrer så lite som mulig, og vi selger aldri opplysningene dine.",
-    updated: "2026-11-23",
+    updated: "2026-11-24",
     sections: [
       {
         heading: "Hvem har ansvaret?",
@@ -44,6 +44,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
           "En logg over hvem som har lest eller endret personopplysningene dine, når det skjedde, og fra hvilken rolle og hvilket senter de gjorde det.",
           "Tellere for innloggingsforsøk, per konto og per IP-adresse. De lagres bare en kort stund.",
           "E-poster som tjenesten har sendt deg.",
+          "Hvis du bruker verktøykassen: det du skriver og velger der (svar på refleksjonskort, verdier, drømmen, sjekker, stadier), kryptert, og hva du har delt med hvem. Se egen del om verktøykassen under.",
         ],
       },
       {
@@ -59,7 +60,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
         paragraphs: [
           "Vi trenger navn, e-postadresse, passord og medlemskap for å gi deg den tjenesten du har bedt om: en konto du kan logge inn på. Lovgrunnlaget er personvernforordningen artikkel 6 nr. 1 bokstav b.",
           "Loggen over hvem som har lest og endret opplysningene dine, og tellerne for innloggingsforsøk, har vi for å beskytte deg og opplysningene dine. Vi har plikt til å sikre opplysningene (artikkel 6 nr. 1 bokstav c), og vi har en berettiget interesse i å stoppe misbruk (artikkel 6 nr. 1 bokstav f).",
-          "Når verktøykassen kommer, blir innholdet du skriver der, bare lagret hvis du selv har sagt tydelig ja (samtykke etter artikkel 6 nr. 1 bokstav a og artikkel 9 nr. 2 bokstav a).",
+          "Det du skriver i verktøykassen, lagres bare fordi du selv har sagt tydelig ja (samtykke etter artikkel 6 nr. 1 bokstav a og artikkel 9 nr. 2 bokstav a). Du trekker samtykket tilbake ved å slette alt i verktøykassen.",
         ],
       },
       {
@@ -110,17 +111,18 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
         ],
       },
       {
-        heading: "Når verktøykassen kommer",
+        heading: "Verktøykassen",
         paragraphs: [
-          "Verktøykassen er en del av tjenesten som ikke er ferdig ennå. Der kan du skrive om din egen recovery-prosess. Det kan være helseopplysninger, og de har ekstra vern i loven.",
-          "Vi oppdaterer denne erklæringen før verktøykassen tas i bruk. Dette kommer til å gjelde:",
+          "I verktøykassen (/verktoy) kan du skrive om din egen recovery-prosess. Det kan være helseopplysninger, og de har ekstra vern i loven. Dette gjelder:",
         ],
         list: [
-          "Alt du skriver, er privat, med mindre du selv velger noe annet.",
-          "Du velger selv hva du vil dele, én ting om gangen, med en person du velger ved navn.",
-          "Innholdet blir kryptert.",
-          "Vi lagrer det bare hvis du har sagt tydelig ja. Du kan trekke samtykket tilbake.",
-          "Du kan laste ned alt du har skrevet.",
+          "Vi lagrer ingenting der før du har sagt tydelig ja. Det er frivillig.",
+          "Alt du skriver er privat. Ingen andre kan lese det – heller ikke de som jobber på senteret eller administrerer tjenesten.",
+          "Du velger selv om du vil dele noe: én ting om gangen, med en erfaringsmedarbeider du velger ved navn, bare lese eller også komme med forslag, og gjerne bare til en bestemt dato. Du kan stoppe delingen når du vil, og den stopper med en gang.",
+          "Hver gang noen andre enn deg leser noe du har delt, står det i loggen din på /min-side/innsyn.",
+          "Innholdet er kryptert i databasen med en nøkkel som bare gjelder deg. Nøkkelen er selv kryptert med en hovednøkkel som ikke ligger i databasen.",
+          "Du kan laste ned alt (som en fil du kan ta med til en annen Knutepunkt-tjeneste, og som PDF), og du kan slette ett svar, ett verktøy eller alt. Sletter du alt, eller kontoen din, blir nøkkelen din ødelagt, slik at innholdet heller ikke kan leses fra sikkerhetskopier når senterets hovednøkkel er byttet.",
+          "Vi lagrer når noe ble skrevet, og hvilket kort eller verktøy det hører til, men ikke innholdet i klartekst.",
         ],
       },
       {
@@ -133,7 +135,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
           "Innsyn: Du kan se hvem som har lest eller endret opplysningene dine, på /min-side/innsyn. Du kan også be senteret om en kopi av alt vi har lagret om deg.",
           "Retting: Er noe feil, kan du be senteret om å rette det.",
           "Sletting: Du kan slette kontoen din selv på /min-side. Da blir alt som er knyttet til deg, slettet. Loggen tar bare vare på at en konto ble slettet, uten navnet ditt.",
-          "Å ta med deg opplysningene (dataportabilitet): Eksport kommer sammen med verktøykassen.",
+          "Å ta med deg opplysningene (dataportabilitet): Du kan laste ned alt i verktøykassen som en fil (JSON) på /verktoy/data.",
           "Protest: Du kan protestere mot at vi bruker opplysningene dine. Ta kontakt med senteret, så ser vi på saken.",
         ],
       },
@@ -151,7 +153,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
     title: "Personvernerklæring",
     intro:
       "Her fortel vi kva opplysningar vi lagrar om deg, kvifor vi gjer det, og kva rettar du har. Vi lagrar så lite som mogleg, og vi sel aldri opplysningane dine.",
-    updated: "2026-11-23",
+    updated: "2026-11-24",
     sections: [
       {
         heading: "Kven har ansvaret?",
@@ -174,6 +176,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
           "Ein logg over kven som har lese eller endra personopplysingane dine, når det skjedde, og frå kva rolle og kva senter dei gjorde det.",
           "Teljarar for innloggingsforsøk, per konto og per IP-adresse. Dei blir berre lagra ei kort stund.",
           "E-postar som tenesta har sendt deg.",
+          "Dersom du brukar verktøykassa: det du skriv og vel der (svar på refleksjonskort, verdiar, draumen, sjekkar, stadium), kryptert, og kva du har delt med kven. Sjå eigen del om verktøykassa nedanfor.",
         ],
       },
       {
@@ -189,7 +192,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
         paragraphs: [
           "Vi treng namn, e-postadresse, passord og medlemskap for å gi deg den tenesta du har bede om: ein konto du kan logge inn på. Lovgrunnlaget er personvernforordninga artikkel 6 nr. 1 bokstav b.",
           "Loggen over kven som har lese og endra opplysningane dine, og teljarane for innloggingsforsøk, har vi for å verne deg og opplysningane dine. Vi har plikt til å sikre opplysningane (artikkel 6 nr. 1 bokstav c), og vi har ei berettiga interesse i å stoppe misbruk (artikkel 6 nr. 1 bokstav f).",
-          "Når verktøykassa kjem, blir innhaldet du skriv der, berre lagra dersom du sjølv har sagt tydeleg ja (samtykke etter artikkel 6 nr. 1 bokstav a og artikkel 9 nr. 2 bokstav a).",
+          "Det du skriv i verktøykassa, blir berre lagra fordi du sjølv har sagt tydeleg ja (samtykke etter artikkel 6 nr. 1 bokstav a og artikkel 9 nr. 2 bokstav a). Du trekkjer samtykket tilbake ved å slette alt i verktøykassa.",
         ],
       },
       {
@@ -240,17 +243,18 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
         ],
       },
       {
-        heading: "Når verktøykassa kjem",
+        heading: "Verktøykassa",
         paragraphs: [
-          "Verktøykassa er ein del av tenesta som ikkje er ferdig enno. Der kan du skrive om din eigen recovery-prosess. Det kan vere helseopplysingar, og dei har ekstra vern i lova.",
-          "Vi oppdaterer denne erklæringa før verktøykassa blir teken i bruk. Dette kjem til å gjelde:",
+          "I verktøykassa (/verktoy) kan du skrive om din eigen recovery-prosess. Det kan vere helseopplysingar, og dei har ekstra vern i lova. Dette gjeld:",
         ],
         list: [
-          "Alt du skriv, er privat, med mindre du sjølv vel noko anna.",
-          "Du vel sjølv kva du vil dele, éin ting om gongen, med ein person du vel ved namn.",
-          "Innhaldet blir kryptert.",
-          "Vi lagrar det berre dersom du har sagt tydeleg ja. Du kan trekkje samtykket tilbake.",
-          "Du kan laste ned alt du har skrive.",
+          "Vi lagrar ingenting der før du har sagt tydeleg ja. Det er frivillig.",
+          "Alt du skriv, er privat. Ingen andre kan lese det – heller ikkje dei som jobbar på senteret eller administrerer tenesta.",
+          "Du vel sjølv om du vil dele noko: éin ting om gongen, med ein erfaringsmedarbeidar du vel ved namn, berre til lesing eller òg med høve til å kome med forslag, og gjerne berre fram til ein bestemt dato. Du kan stoppe delinga når du vil, og ho stoppar med ein gong.",
+          "Kvar gong nokon andre enn deg les noko du har delt, står det i loggen din på /min-side/innsyn.",
+          "Innhaldet er kryptert i databasen med ein nøkkel som berre gjeld deg. Nøkkelen er sjølv kryptert med ein hovudnøkkel som ikkje ligg i databasen.",
+          "Du kan laste ned alt (som ei fil du kan ta med til ei anna Knutepunkt-teneste, og som PDF), og du kan slette eitt svar, eitt verktøy eller alt. Slettar du alt, eller kontoen din, blir nøkkelen din øydelagd, slik at innhaldet heller ikkje kan lesast frå tryggingskopiar når hovudnøkkelen til senteret er bytt.",
+          "Vi lagrar når noko vart skrive, og kva kort eller verktøy det høyrer til, men ikkje innhaldet i klartekst.",
         ],
       },
       {
@@ -263,7 +267,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
           "Innsyn: Du kan sjå kven som har lese eller endra opplysningane dine, på /min-side/innsyn. Du kan òg be senteret om ein kopi av alt vi har lagra om deg.",
           "Retting: Er noko feil, kan du be senteret om å rette det.",
           "Sletting: Du kan slette kontoen din sjølv på /min-side. Då blir alt som er knytt til deg, sletta. Loggen tek berre vare på at ein konto vart sletta, utan namnet ditt.",
-          "Å ta med deg opplysningane (dataportabilitet): Eksport kjem saman med verktøykassa.",
+          "Å ta med deg opplysningane (dataportabilitet): Du kan laste ned alt i verktøykassa som ei fil (JSON) på /verktoy/data.",
           "Protest: Du kan protestere mot at vi brukar opplysningane dine. Ta kontakt med senteret, så ser vi på saka.",
         ],
       },
@@ -281,7 +285,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
     title: "Privacy statement",
     intro:
       "This page explains what information we store about you, why we store it, and what rights you have. We store as little as we can, and we never sell your information.",
-    updated: "2026-11-23",
+    updated: "2026-11-24",
     sections: [
       {
         heading: "Who is responsible?",
@@ -304,6 +308,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
           "A log of who has read or changed your personal data, when it happened, and from which role at which centre.",
           "Counters for log-in attempts, per account and per IP address. These are kept only for a short time.",
           "E-mails that the service has sent you.",
+          "If you use the toolkit: what you write and choose there (answers to reflection cards, values, the dream, check-ins, stages), encrypted, and what you have shared with whom. See the separate section on the toolkit below.",
         ],
       },
       {
@@ -319,7 +324,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
         paragraphs: [
           "We need your name, e-mail address, password and memberships to give you the service you asked for: an account you can log in to. The legal basis is Article 6(1)(b) of the General Data Protection Regulation (GDPR).",
           "We keep the log of who has read or changed your information, and the counters for log-in attempts, to protect you and your information. We are required to keep your information secure (Article 6(1)(c)), and we have a legitimate interest in stopping misuse (Article 6(1)(f)).",
-          "When the toolkit comes, what you write there will only be stored if you have clearly said yes (consent under Article 6(1)(a) and Article 9(2)(a)).",
+          "What you write in the toolkit is stored only because you yourself have clearly said yes (consent under Article 6(1)(a) and Article 9(2)(a)). You withdraw your consent by deleting everything in the toolkit.",
         ],
       },
       {
@@ -370,17 +375,18 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
         ],
       },
       {
-        heading: "When the toolkit comes",
+        heading: "The toolkit",
         paragraphs: [
-          "The personal recovery toolkit is a part of the service that is not ready yet. There you will be able to write about your own recovery process. That can be health information, which the law gives extra protection.",
-          "We will update this statement before the toolkit is taken into use. This is what will apply:",
+          "In the toolkit (/verktoy) you can write about your own recovery process. That can be health information, which the law gives extra protection. This is what applies:",
         ],
         list: [
-          "Everything you write is private, unless you choose otherwise.",
-          "You choose what to share, one item at a time, with a person you name.",
-          "The content is encrypted.",
-          "We store it only if you have clearly said yes. You can withdraw your consent.",
-          "You can download everything you have written.",
+          "We store nothing there until you have clearly said yes. It is voluntary.",
+          "Everything you write is private. No one else can read it – not even the people who work at the centre or administer the service.",
+          "You choose whether to share anything: one item at a time, with a peer worker you choose by name, either to read only or also to make suggestions, and if you like only until a set date. You can stop sharing whenever you like, and it stops straight away.",
+          "Every time someone other than you reads something you have shared, it is shown in your log at /min-side/innsyn.",
+          "The content is encrypted in the database with a key that applies only to you. That key is itself encrypted with a master key that is not kept in the database.",
+          "You can download everything (as a file you can take to another Knutepunkt service, and as a PDF), and you can delete one answer, one tool or everything. If you delete everything, or your account, your key is destroyed, so that the content cannot be read from backups either once the centre's master key has been changed.",
+          "We store when something was written, and which card or tool it belongs to, but not the content in plain text.",
         ],
       },
       {
@@ -393,7 +399,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
           "Access: You can see who has read or changed your information at /min-side/innsyn. You can also ask the centre for a copy of everything we have stored about you.",
           "Correction: If something is wrong, you can ask the centre to correct it.",
           "Deletion: You can delete your account yourself at /min-side. Then everything tied to you is deleted. The log keeps only a note that an account was deleted, without your name.",
-          "Taking your information with you (data portability): Export will come with the toolkit.",
+          "Taking your information with you (data portability): You can download everything in the toolkit as a file (JSON) at /verktoy/data.",
           "Objection: You can object to how we use your information. Contact the centre, and we will look into it.",
         ],
       },

@@ -56,13 +56,7 @@ export type ItemView =
     };
 
 /** A read-only view of one toolkit item (for the peer worker it is shared with, and for "Min mappe"). */
-export function ItemViewer({
-  view,
-  headingLevel = 2,
-}: {
-  view: ItemView;
-  headingLevel?: 2 | 3;
-}) {
+export function ItemViewer({ view, headingLevel = 2 }: { view: ItemView; headingLevel?: 2 | 3 }) {
   const t = useT();
   const sub = (headingLevel + 1) as 3 | 4;
   if (view.kind === "card") {
@@ -73,17 +67,14 @@ export function ItemViewer({
             <Heading level={headingLevel} data-size="xs">
               {q.question}
             </Heading>
-            <Paragraph className="kp-answer">
-              {q.answer?.trim() ? q.answer : t("toolkit.view.not_answered")}
-            </Paragraph>
+            <Paragraph className="kp-answer">{q.answer?.trim() ? q.answer : t("toolkit.view.not_answered")}</Paragraph>
           </section>
         ))}
       </div>
     );
   }
   if (view.kind === "values") {
-    if (!view.top.length)
-      return <Paragraph>{t("toolkit.view.no_values")}</Paragraph>;
+    if (!view.top.length) return <Paragraph>{t("toolkit.view.no_values")}</Paragraph>;
     return (
       <div className="kp-stack">
         <ol className="kp-stack">
@@ -99,26 +90,17 @@ export function ItemViewer({
             <Heading level={headingLevel} data-size="xs">
               {r.name}
             </Heading>
-            {r.meaning ? (
-              <Paragraph className="kp-answer">{`${t("toolkit.reflection.meaning")} ${r.meaning}`}</Paragraph>
-            ) : null}
-            {r.livingBy !== null ? (
-              <Paragraph>{`${t("toolkit.reflection.living_by")} ${t("toolkit.reflection.of_ten", { n: r.livingBy })}`}</Paragraph>
-            ) : null}
-            {r.obstacles ? (
-              <Paragraph className="kp-answer">{`${t("toolkit.reflection.obstacles")} ${r.obstacles}`}</Paragraph>
-            ) : null}
-            {r.step ? (
-              <Paragraph className="kp-answer">{`${t("toolkit.reflection.step")}: ${r.step}`}</Paragraph>
-            ) : null}
+            {r.meaning ? <Paragraph className="kp-answer">{`${t("toolkit.reflection.meaning")} ${r.meaning}`}</Paragraph> : null}
+            {r.livingBy !== null ? <Paragraph>{`${t("toolkit.reflection.living_by")} ${t("toolkit.reflection.of_ten", { n: r.livingBy })}`}</Paragraph> : null}
+            {r.obstacles ? <Paragraph className="kp-answer">{`${t("toolkit.reflection.obstacles")} ${r.obstacles}`}</Paragraph> : null}
+            {r.step ? <Paragraph className="kp-answer">{`${t("toolkit.reflection.step")}: ${r.step}`}</Paragraph> : null}
           </section>
         ))}
       </div>
     );
   }
   if (view.kind === "check_in") {
-    if (!view.packs.length)
-      return <Paragraph>{t("toolkit.view.no_check_ins")}</Paragraph>;
+    if (!view.packs.length) return <Paragraph>{t("toolkit.view.no_check_ins")}</Paragraph>;
     return (
       <div className="kp-stack">
         {view.packs.map((p) => (
@@ -127,9 +109,7 @@ export function ItemViewer({
               <caption>{p.name}</caption>
               <Table.Head>
                 <Table.Row>
-                  <Table.HeaderCell>
-                    {t("toolkit.checkin.when")}
-                  </Table.HeaderCell>
+                  <Table.HeaderCell>{t("toolkit.checkin.when")}</Table.HeaderCell>
                   {p.items.map((i) => (
                     <Table.HeaderCell key={i}>{i}</Table.HeaderCell>
                   ))}
@@ -142,11 +122,7 @@ export function ItemViewer({
                     {r.values.map((v, i) => (
                       <Table.Cell key={i}>
                         {v ?? "–"}
-                        {r.why[i] ? (
-                          <span className="kp-block kp-muted kp-answer">
-                            {r.why[i]}
-                          </span>
-                        ) : null}
+                        {r.why[i] ? <span className="kp-block kp-muted kp-answer">{r.why[i]}</span> : null}
                       </Table.Cell>
                     ))}
                   </Table.Row>
@@ -159,15 +135,13 @@ export function ItemViewer({
     );
   }
   if (view.kind === "stages") {
-    if (!view.timeline.length)
-      return <Paragraph>{t("toolkit.view.no_stages")}</Paragraph>;
+    if (!view.timeline.length) return <Paragraph>{t("toolkit.view.no_stages")}</Paragraph>;
     return (
       <ol className="kp-stack kp-plain-list">
         {view.timeline.map((p) => (
           <li key={p.at} className="kp-place">
             <Paragraph>
-              <strong>{t.date(p.at)}</strong> ·{" "}
-              {p.area ?? t("toolkit.stages.overall")}:{" "}
+              <strong>{t.date(p.at)}</strong> · {p.area ?? t("toolkit.stages.overall")}:{" "}
               {p.changedFrom
                 ? t("toolkit.stages.changed", {
                     from: p.changedFrom,
@@ -175,9 +149,7 @@ export function ItemViewer({
                   })
                 : p.stage}
             </Paragraph>
-            {p.note ? (
-              <Paragraph className="kp-answer">{p.note}</Paragraph>
-            ) : null}
+            {p.note ? <Paragraph className="kp-answer">{p.note}</Paragraph> : null}
           </li>
         ))}
       </ol>

@@ -1,10 +1,5 @@
 import { Form, NavLink, useRouteLoaderData } from "react-router";
-import {
-  Alert,
-  Button,
-  Heading,
-  Paragraph,
-} from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { CsrfField, TextField } from "~/components/form";
@@ -47,20 +42,9 @@ export function ToolkitNav() {
 export function LockButton() {
   const t = useT();
   return (
-    <Form
-      method="post"
-      action="/laas"
-      reloadDocument
-      id="kp-lock-form"
-      className="kp-inline-form"
-    >
+    <Form method="post" action="/laas" reloadDocument id="kp-lock-form" className="kp-inline-form">
       <CsrfField />
-      <Button
-        type="submit"
-        variant="secondary"
-        data-size="sm"
-        data-color="neutral"
-      >
+      <Button type="submit" variant="secondary" data-size="sm" data-color="neutral">
         {t("toolkit.lock.button")}
       </Button>
     </Form>
@@ -77,9 +61,7 @@ export function IdleLock() {
   if (!root?.user) return null;
   const ms = root.idleMinutes * 60_000;
   const code = `(function(){var t,m=${ms};function r(){clearTimeout(t);t=setTimeout(function(){var f=document.getElementById("kp-lock-form");if(f)f.submit();else location.assign("/laas")},m)}["keydown","pointerdown","input","scroll","touchstart"].forEach(function(e){addEventListener(e,r,{passive:true})});r()})();`;
-  return (
-    <script nonce={root.nonce} dangerouslySetInnerHTML={{ __html: code }} />
-  );
+  return <script nonce={root.nonce} dangerouslySetInnerHTML={{ __html: code }} />;
 }
 
 /** "You were logged out — log in again to save": the typed values ride along in hidden fields. */
@@ -100,6 +82,11 @@ export function ReauthPage({ data }: { data: ReauthData }) {
           <Paragraph>{t("error.login_failed")}</Paragraph>
         </Alert>
       ) : null}
+      {data.otherPerson ? (
+        <Alert data-color="danger" role="alert">
+          <Paragraph>{t("toolkit.reauth.other_person")}</Paragraph>
+        </Alert>
+      ) : null}
       {data.rateLimited ? (
         <Alert data-color="danger" role="alert">
           <Paragraph>{t("error.rate_limited")}</Paragraph>
@@ -111,20 +98,8 @@ export function ReauthPage({ data }: { data: ReauthData }) {
         {data.values.map(([name, value], i) => (
           <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
         ))}
-        <TextField
-          name="reauthEmail"
-          type="email"
-          autoComplete="username"
-          label={t("field.email")}
-          required
-        />
-        <TextField
-          name="reauthPassword"
-          type="password"
-          autoComplete="current-password"
-          label={t("field.password")}
-          required
-        />
+        <TextField name="reauthEmail" type="email" autoComplete="username" label={t("field.email")} required />
+        <TextField name="reauthPassword" type="password" autoComplete="current-password" label={t("field.password")} required />
         <Button type="submit">{t("toolkit.reauth.submit")}</Button>
       </form>
     </div>

@@ -8,13 +8,7 @@ import type { Lang } from "~/i18n/i18n";
 export type PerLang<T> = Record<Lang, T>;
 
 /** CHIME: connectedness, hope, identity, meaning, empowerment (Leamy et al., 2011). */
-export const chimeAreas = [
-  "connectedness",
-  "hope",
-  "identity",
-  "meaning",
-  "empowerment",
-] as const;
+export const chimeAreas = ["connectedness", "hope", "identity", "meaning", "empowerment"] as const;
 export type ChimeArea = (typeof chimeAreas)[number];
 
 export type CardText = {

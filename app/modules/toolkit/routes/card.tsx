@@ -1,40 +1,21 @@
 import { useActionData, useLoaderData, useSearchParams } from "react-router";
-import {
-  Alert,
-  Button,
-  Details,
-  Heading,
-  Link,
-  Paragraph,
-} from "@digdir/designsystemet-react";
+import { Alert, Button, Details, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/card";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm } from "~/lib/forms";
 import { invalid, notFound } from "~/lib/route-helpers.server";
-import {
-  CheckboxGroup,
-  CsrfField,
-  FormErrorSummary,
-  TextField,
-  useFormState,
-} from "~/components/form";
+import { CheckboxGroup, CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { title } from "~/lib/meta";
 import { chimeAreas, type ChimeArea } from "../content/types";
 import { findCard } from "../content/content";
 import { cardAnswerForm, maxAnswer } from "../toolkit.forms";
-import {
-  deleteEntry,
-  entryHistory,
-  myEntries,
-  saveEntry,
-} from "../toolkit.server";
+import { deleteEntry, entryHistory, myEntries, saveEntry } from "../toolkit.server";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 import { redirect } from "react-router";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.card.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.card.title");
 
 type Answer = { text: string; chime: ChimeArea[] };
 
@@ -43,15 +24,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { lang } = getRequestState(context);
   const card = findCard(params.cardId) ?? notFound();
   const store = toolkitStore();
-  const entries = (await myEntries(store, user.actor, ["cards"])).filter((e) =>
-    e.ref.startsWith(`${card.id}:`),
-  );
+  const entries = (await myEntries(store, user.actor, ["cards"])).filter((e) => e.ref.startsWith(`${card.id}:`));
   const questions = [];
   for (const q of card.questions) {
     const entry = entries.find((e) => e.ref === `${card.id}:${q.id}`);
-    const history = entry
-      ? await entryHistory(store, user.actor, entry.id)
-      : [];
+    const history = entry ? await entryHistory(store, user.actor, entry.id) : [];
     questions.push({
       id: q.id,
       text: q.text[lang],
@@ -93,8 +70,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       ...parsed,
       question: String(formData.get("question") ?? ""),
     } as typeof parsed);
-  const question =
-    card.questions.find((q) => q.id === parsed.data.question) ?? notFound();
+  const question = card.questions.find((q) => q.id === parsed.data.question) ?? notFound();
   const saved = await saveEntry(store, user.actor, {
     tool: "cards",
     ref: `${card.id}:${question.id}`,
@@ -120,9 +96,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         : null,
     };
   }
-  return redirect(
-    `/verktoy/kort/${card.id}?lagret=${question.id}#${question.id}`,
-  );
+  return redirect(`/verktoy/kort/${card.id}?lagret=${question.id}#${question.id}`);
 }
 
 export default function CardPage() {
@@ -130,10 +104,7 @@ export default function CardPage() {
   const card = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const failed =
-    result && "errors" in result
-      ? (result as unknown as { question: string })
-      : undefined;
+  const failed = result && "errors" in result ? (result as unknown as { question: string }) : undefined;
   const { errors, values } = useFormState(result);
   const conflict = result && "conflict" in result ? result : undefined;
   const chimeOptions = chimeAreas.map((a) => ({
@@ -147,9 +118,7 @@ export default function CardPage() {
       </Heading>
       <Paragraph>{card.text}</Paragraph>
       <Paragraph data-size="sm">
-        <Link href={`/verktoy/kort/${card.id}/samtale`}>
-          {t("toolkit.conversation.start")}
-        </Link>
+        <Link href={`/verktoy/kort/${card.id}/samtale`}>{t("toolkit.conversation.start")}</Link>
       </Paragraph>
       {params.get("samtale") ? (
         <Alert data-color="success" role="status">
@@ -164,20 +133,10 @@ export default function CardPage() {
       <Paragraph className="kp-muted">{t("toolkit.card.skip_any")}</Paragraph>
       {card.questions.map((q) => {
         const prefix = q.id;
-        const mine =
-          failed?.question === q.id
-            ? values
-            : conflict?.question === q.id
-              ? { text: conflict.mine }
-              : undefined;
+        const mine = failed?.question === q.id ? values : conflict?.question === q.id ? { text: conflict.mine } : undefined;
         const justSaved = params.get("lagret") === q.id;
         return (
-          <section
-            key={q.id}
-            id={q.id}
-            className="kp-stack kp-question"
-            aria-labelledby={`${prefix}-heading`}
-          >
+          <section key={q.id} id={q.id} className="kp-stack kp-question" aria-labelledby={`${prefix}-heading`}>
             <Heading level={2} data-size="sm" id={`${prefix}-heading`}>
               {q.text}
             </Heading>
@@ -199,38 +158,19 @@ export default function CardPage() {
                         when: t.date(conflict.theirs.updatedAt, "datetime"),
                       })}
                     </Paragraph>
-                    <Paragraph
-                      className="kp-answer"
-                      data-testid="conflict-theirs"
-                    >
+                    <Paragraph className="kp-answer" data-testid="conflict-theirs">
                       {conflict.theirs.text}
                     </Paragraph>
                   </>
                 ) : null}
               </Alert>
             ) : null}
-            {failed?.question === q.id ? (
-              <FormErrorSummary
-                errors={errors}
-                labels={{ text: t("toolkit.card.answer") }}
-                idPrefix={prefix}
-              />
-            ) : null}
+            {failed?.question === q.id ? <FormErrorSummary errors={errors} labels={{ text: t("toolkit.card.answer") }} idPrefix={prefix} /> : null}
             <form method="post" className="kp-stack" noValidate>
               <CsrfField />
               <input type="hidden" name="question" value={q.id} />
-              <input
-                type="hidden"
-                name="baseRevision"
-                value={
-                  conflict?.question === q.id && conflict.theirs
-                    ? conflict.theirs.revision
-                    : (q.answer?.revision ?? "")
-                }
-              />
-              {conflict?.question === q.id ? (
-                <input type="hidden" name="force" value="1" />
-              ) : null}
+              <input type="hidden" name="baseRevision" value={conflict?.question === q.id && conflict.theirs ? conflict.theirs.revision : (q.answer?.revision ?? "")} />
+              {conflict?.question === q.id ? <input type="hidden" name="force" value="1" /> : null}
               <TextField
                 name="text"
                 multiline
@@ -256,20 +196,12 @@ export default function CardPage() {
                     idPrefix={prefix}
                     legend={t("toolkit.card.chime_legend")}
                     options={chimeOptions}
-                    selected={
-                      conflict?.question === q.id
-                        ? conflict.mineChime
-                        : (q.answer?.chime ?? [])
-                    }
+                    selected={conflict?.question === q.id ? conflict.mineChime : (q.answer?.chime ?? [])}
                   />
                 </Details.Content>
               </Details>
               <div className="kp-actions">
-                <Button type="submit">
-                  {conflict?.question === q.id
-                    ? t("toolkit.conflict.keep_mine")
-                    : t("toolkit.card.save")}
-                </Button>
+                <Button type="submit">{conflict?.question === q.id ? t("toolkit.conflict.keep_mine") : t("toolkit.card.save")}</Button>
               </div>
             </form>
             {q.answer ? (
@@ -277,21 +209,14 @@ export default function CardPage() {
                 <CsrfField />
                 <input type="hidden" name="intent" value="delete" />
                 <input type="hidden" name="entryId" value={q.answer.entryId} />
-                <Button
-                  type="submit"
-                  variant="tertiary"
-                  data-size="sm"
-                  data-color="danger"
-                >
+                <Button type="submit" variant="tertiary" data-size="sm" data-color="danger">
                   {t("toolkit.card.delete")}
                 </Button>
               </form>
             ) : null}
             {q.history.length > 0 ? (
               <Details>
-                <Details.Summary>
-                  {t("toolkit.card.history", { count: q.history.length })}
-                </Details.Summary>
+                <Details.Summary>{t("toolkit.card.history", { count: q.history.length })}</Details.Summary>
                 <Details.Content>
                   <ol className="kp-stack">
                     {q.history.map((h) => (
@@ -299,9 +224,7 @@ export default function CardPage() {
                         <Paragraph data-size="sm" className="kp-muted">
                           {t.date(h.savedAt, "datetime")}
                         </Paragraph>
-                        <Paragraph className="kp-answer">
-                          {h.text || t("toolkit.card.empty")}
-                        </Paragraph>
+                        <Paragraph className="kp-answer">{h.text || t("toolkit.card.empty")}</Paragraph>
                       </li>
                     ))}
                   </ol>

@@ -1,11 +1,5 @@
 import { useLoaderData } from "react-router";
-import {
-  Card,
-  Heading,
-  Link,
-  Paragraph,
-  Tag,
-} from "@digdir/designsystemet-react";
+import { Card, Heading, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/cards";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { useT } from "~/i18n/use-t";
@@ -14,8 +8,7 @@ import { myEntries } from "../toolkit.server";
 import { toolkitStore } from "../toolkit-route.server";
 import { cards } from "../content/content";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.cards.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.cards.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -28,11 +21,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       optional: Boolean(c.optional),
       explainer: c.kind === "explainer",
       questions: c.questions.length,
-      answered: answers.filter(
-        (a) =>
-          a.ref.startsWith(`${c.id}:`) &&
-          (a.body as { text: string }).text.trim() !== "",
-      ).length,
+      answered: answers.filter((a) => a.ref.startsWith(`${c.id}:`) && (a.body as { text: string }).text.trim() !== "").length,
     })),
   };
 }
@@ -60,12 +49,8 @@ export default function Cards() {
                 })}
               </Paragraph>
               <div className="kp-actions">
-                {c.explainer ? (
-                  <Tag data-color="info">{t("toolkit.cards.explainer")}</Tag>
-                ) : null}
-                {c.optional ? (
-                  <Tag data-color="neutral">{t("toolkit.cards.optional")}</Tag>
-                ) : null}
+                {c.explainer ? <Tag data-color="info">{t("toolkit.cards.explainer")}</Tag> : null}
+                {c.optional ? <Tag data-color="neutral">{t("toolkit.cards.optional")}</Tag> : null}
               </div>
             </Card>
           </li>

@@ -1,23 +1,5 @@
-import {
-  data,
-  Form,
-  redirect,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "react-router";
-import {
-  Alert,
-  Button,
-  Field,
-  Heading,
-  Input,
-  Label,
-  Paragraph,
-  Table,
-  Tag,
-  ValidationMessage,
-} from "@digdir/designsystemet-react";
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table, Tag, ValidationMessage } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/centre-instruments";
 import { getServices } from "~/lib/services.server";
 import { getRequestState, requireUser } from "~/lib/request.server";
@@ -29,8 +11,7 @@ import { title } from "~/lib/meta";
 import { getCentre } from "~/modules/centres/centres.server";
 import { centrePacks, installPack, removePack } from "../check-in.server";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.packs.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.packs.title");
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -60,35 +41,15 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const { db } = getServices();
   const formData = await request.formData();
   if (formData.get("intent") === "remove") {
-    await guard(() =>
-      removePack(
-        db,
-        user.actor,
-        params.centreId,
-        String(formData.get("id") ?? ""),
-      ),
-    );
+    await guard(() => removePack(db, user.actor, params.centreId, String(formData.get("id") ?? "")));
     return redirect(`/sentre/${params.centreId}/sjekker?fjernet=1`);
   }
   const file = formData.get("file");
   const pasted = String(formData.get("json") ?? "");
-  const text =
-    file && typeof file !== "string" && file.size > 0
-      ? await file.text()
-      : pasted;
-  if (!text.trim())
-    return data(
-      { problems: [] as string[], empty: true, json: pasted },
-      { status: 400 },
-    );
-  const result = await guard(() =>
-    installPack(db, user.actor, params.centreId, text),
-  );
-  if (!result.ok)
-    return data(
-      { problems: result.problems, empty: false, json: pasted },
-      { status: 400 },
-    );
+  const text = file && typeof file !== "string" && file.size > 0 ? await file.text() : pasted;
+  if (!text.trim()) return data({ problems: [] as string[], empty: true, json: pasted }, { status: 400 });
+  const result = await guard(() => installPack(db, user.actor, params.centreId, text));
+  if (!result.ok) return data({ problems: result.problems, empty: false, json: pasted }, { status: 400 });
   return redirect(`/sentre/${params.centreId}/sjekker?installert=1`);
 }
 
@@ -121,39 +82,26 @@ export default function CentreInstruments() {
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t("toolkit.packs.name")}</Table.HeaderCell>
-                <Table.HeaderCell>
-                  {t("toolkit.packs.licence")}
-                </Table.HeaderCell>
-                <Table.HeaderCell>
-                  {t("toolkit.sharing.status")}
-                </Table.HeaderCell>
+                <Table.HeaderCell>{t("toolkit.packs.licence")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("toolkit.sharing.status")}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
               {d.packs.map((p) => (
                 <Table.Row key={p.id}>
                   <Table.Cell>
-                    {p.name} ({p.packId}, v{p.version},{" "}
-                    {t("toolkit.packs.items", { count: p.items })})
+                    {p.name} ({p.packId}, v{p.version}, {t("toolkit.packs.items", { count: p.items })})
                   </Table.Cell>
                   <Table.Cell>{p.licence}</Table.Cell>
                   <Table.Cell>
                     {p.removed ? (
-                      <Tag data-color="neutral">
-                        {t("toolkit.packs.is_removed")}
-                      </Tag>
+                      <Tag data-color="neutral">{t("toolkit.packs.is_removed")}</Tag>
                     ) : (
                       <Form method="post">
                         <CsrfField />
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="id" value={p.id} />
-                        <Button
-                          type="submit"
-                          variant="secondary"
-                          data-size="sm"
-                          data-color="danger"
-                          aria-label={`${t("toolkit.packs.remove")}: ${p.name}`}
-                        >
+                        <Button type="submit" variant="secondary" data-size="sm" data-color="danger" aria-label={`${t("toolkit.packs.remove")}: ${p.name}`}>
                           {t("toolkit.packs.remove")}
                         </Button>
                       </Form>
@@ -175,41 +123,19 @@ export default function CentreInstruments() {
             <Paragraph>{t("toolkit.packs.problems")}</Paragraph>
             <ul>
               {result.problems.map((p) => (
-                <li key={p}>
-                  {p === "json" ? t("toolkit.import.error_json") : p}
-                </li>
+                <li key={p}>{p === "json" ? t("toolkit.import.error_json") : p}</li>
               ))}
             </ul>
           </Alert>
         ) : null}
-        <Form
-          method="post"
-          encType="multipart/form-data"
-          className="kp-stack"
-          reloadDocument
-        >
+        <Form method="post" encType="multipart/form-data" className="kp-stack" reloadDocument>
           <CsrfField />
           <Field>
             <Label htmlFor="pack-file">{t("toolkit.packs.file")}</Label>
-            <Input
-              type="file"
-              id="pack-file"
-              name="file"
-              accept="application/json,.json"
-              aria-describedby={result?.empty ? "pack-file-error" : undefined}
-            />
-            {result?.empty ? (
-              <ValidationMessage id="pack-file-error">
-                {t("toolkit.import.error_no_file")}
-              </ValidationMessage>
-            ) : null}
+            <Input type="file" id="pack-file" name="file" accept="application/json,.json" aria-describedby={result?.empty ? "pack-file-error" : undefined} />
+            {result?.empty ? <ValidationMessage id="pack-file-error">{t("toolkit.import.error_no_file")}</ValidationMessage> : null}
           </Field>
-          <TextField
-            name="json"
-            multiline
-            label={t("toolkit.packs.paste")}
-            defaultValue={result?.json}
-          />
+          <TextField name="json" multiline label={t("toolkit.packs.paste")} defaultValue={result?.json} />
           <Button type="submit">{t("toolkit.packs.install_submit")}</Button>
         </Form>
       </section>

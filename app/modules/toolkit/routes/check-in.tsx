@@ -1,14 +1,5 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import {
-  Button,
-  Field,
-  Fieldset,
-  Heading,
-  Input,
-  Label,
-  Link,
-  Paragraph,
-} from "@digdir/designsystemet-react";
+import { Button, Field, Fieldset, Heading, Input, Label, Link, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/check-in";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { getServices } from "~/lib/services.server";
@@ -24,15 +15,12 @@ import { cleanAnswers, scaleSteps } from "../check-in";
 import { maxAnswer } from "../toolkit.forms";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.checkin.new_title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.checkin.new_title");
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const pack = await guard(() =>
-    packForNewCheckIn(getServices().db, user.actor, params.packId),
-  );
+  const pack = await guard(() => packForNewCheckIn(getServices().db, user.actor, params.packId));
   return {
     id: pack.id,
     name: pack.name[lang],
@@ -50,12 +38,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
-  const pack = await guard(() =>
-    packForNewCheckIn(getServices().db, user.actor, params.packId),
-  );
-  const raw = Object.fromEntries(
-    pack.items.map((i) => [i.id, formData.get(`item-${i.id}`)]),
-  );
+  const pack = await guard(() => packForNewCheckIn(getServices().db, user.actor, params.packId));
+  const raw = Object.fromEntries(pack.items.map((i) => [i.id, formData.get(`item-${i.id}`)]));
   const answers = cleanAnswers(pack, raw);
   const why: Record<string, string> = {};
   const errors: Record<string, MessageKey> = {};
@@ -64,13 +48,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (text.length > maxAnswer) errors[`why-${item.id}`] = "error.too_long";
     else if (pack.askWhy && text.trim()) why[item.id] = text;
   }
-  if (Object.values(answers).every((v) => v === null))
-    errors[`item-${pack.items[0]!.id}`] = "toolkit.checkin.error_none";
-  if (Object.keys(errors).length)
-    return data(
-      { ok: false as const, errors, values: formValues(formData) },
-      { status: 400 },
-    );
+  if (Object.values(answers).every((v) => v === null)) errors[`item-${pack.items[0]!.id}`] = "toolkit.checkin.error_none";
+  if (Object.keys(errors).length) return data({ ok: false as const, errors, values: formValues(formData) }, { status: 400 });
   await addEntry(toolkitStore(), user.actor, "check_in", {
     instrument: pack.id,
     version: pack.version,
@@ -110,11 +89,7 @@ export default function CheckInPage() {
       <form method="post" className="kp-stack" noValidate>
         <CsrfField />
         {d.items.map((item, n) => (
-          <Fieldset
-            key={item.id}
-            id={`ci-item-${item.id}`}
-            className="kp-question"
-          >
+          <Fieldset key={item.id} id={`ci-item-${item.id}`} className="kp-question" aria-describedby={errors[`item-${item.id}`] ? `ci-item-${item.id}-error` : undefined}>
             <Fieldset.Legend>
               {n + 1}. {item.text}
             </Fieldset.Legend>
@@ -129,22 +104,12 @@ export default function CheckInPage() {
             <div className="kp-scale">
               {d.steps.map((s) => (
                 <Field key={s} position="start">
-                  <Input
-                    type="radio"
-                    id={`ci-${item.id}-${s}`}
-                    name={`item-${item.id}`}
-                    value={String(s)}
-                    defaultChecked={values[`item-${item.id}`] === String(s)}
-                  />
+                  <Input type="radio" id={`ci-${item.id}-${s}`} name={`item-${item.id}`} value={String(s)} defaultChecked={values[`item-${item.id}`] === String(s)} />
                   <Label htmlFor={`ci-${item.id}-${s}`}>{s}</Label>
                 </Field>
               ))}
             </div>
-            {errors[`item-${item.id}`] ? (
-              <Paragraph data-color="danger">
-                {t(errors[`item-${item.id}`]!)}
-              </Paragraph>
-            ) : null}
+            {errors[`item-${item.id}`] ? <ValidationMessage id={`ci-item-${item.id}-error`}>{t(errors[`item-${item.id}`]!)}</ValidationMessage> : null}
             {d.askWhy ? (
               <TextField
                 name={`why-${item.id}`}

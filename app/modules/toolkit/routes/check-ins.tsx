@@ -1,14 +1,5 @@
 import { redirect, useLoaderData, useSearchParams } from "react-router";
-import {
-  Alert,
-  Button,
-  Card,
-  Heading,
-  Link,
-  Paragraph,
-  Table,
-  Tag,
-} from "@digdir/designsystemet-react";
+import { Alert, Button, Card, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/check-ins";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { getServices } from "~/lib/services.server";
@@ -23,18 +14,13 @@ import { score, trend, type Answers } from "../check-in";
 import { TrendChart } from "../components/trend-chart";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.checkin.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.checkin.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
   const { db } = getServices();
-  const [packs, allPacks, entries] = await Promise.all([
-    availablePacks(db, user.actor),
-    availablePacks(db, user.actor, true),
-    myEntries(toolkitStore(), user.actor, ["check_in"]),
-  ]);
+  const [packs, allPacks, entries] = await Promise.all([availablePacks(db, user.actor), availablePacks(db, user.actor, true), myEntries(toolkitStore(), user.actor, ["check_in"])]);
   const checkIns = entries.map((e) => ({
     id: e.id,
     at: e.createdAt.toISOString(),
@@ -50,9 +36,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     used: allPacks
       .filter((p) => checkIns.some((c) => c.instrument === p.id))
       .map((p) => {
-        const mine = checkIns.filter(
-          (c) => c.instrument === p.id && c.version === p.version,
-        );
+        const mine = checkIns.filter((c) => c.instrument === p.id && c.version === p.version);
         return {
           id: `${p.id}-${p.version}`,
           name: p.name[lang],
@@ -85,11 +69,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
-  await deleteEntry(
-    toolkitStore(),
-    user.actor,
-    String(formData.get("entryId") ?? ""),
-  );
+  await deleteEntry(toolkitStore(), user.actor, String(formData.get("entryId") ?? ""));
   return redirect("/verktoy/sjekk?slettet=1");
 }
 
@@ -120,21 +100,13 @@ export default function CheckIns() {
               <Heading level={2} data-size="xs">
                 <Link href={`/verktoy/sjekk/${p.id}`}>{p.name}</Link>
               </Heading>
-              <Tag data-color={p.validated ? "info" : "neutral"}>
-                {p.validated
-                  ? t("toolkit.checkin.licensed")
-                  : t("toolkit.checkin.not_a_test")}
-              </Tag>
+              <Tag data-color={p.validated ? "info" : "neutral"}>{p.validated ? t("toolkit.checkin.licensed") : t("toolkit.checkin.not_a_test")}</Tag>
             </Card>
           </li>
         ))}
       </ul>
       {d.used.map((p) => (
-        <section
-          key={p.id}
-          className="kp-stack"
-          aria-labelledby={`${p.id}-heading`}
-        >
+        <section key={p.id} className="kp-stack" aria-labelledby={`${p.id}-heading`}>
           <Heading level={2} data-size="md" id={`${p.id}-heading`}>
             {t("toolkit.checkin.trend", { name: p.name })}
           </Heading>
@@ -151,25 +123,15 @@ export default function CheckIns() {
           </ul>
           <TableWrap label={t("toolkit.checkin.table", { name: p.name })}>
             <Table zebra data-testid={`check-ins-${p.id}`}>
-              <caption className="kp-muted">
-                {t("toolkit.checkin.table", { name: p.name })}
-              </caption>
+              <caption className="kp-muted">{t("toolkit.checkin.table", { name: p.name })}</caption>
               <Table.Head>
                 <Table.Row>
-                  <Table.HeaderCell>
-                    {t("toolkit.checkin.when")}
-                  </Table.HeaderCell>
+                  <Table.HeaderCell>{t("toolkit.checkin.when")}</Table.HeaderCell>
                   {p.items.map((i) => (
                     <Table.HeaderCell key={i.id}>{i.text}</Table.HeaderCell>
                   ))}
-                  {p.scored ? (
-                    <Table.HeaderCell>
-                      {t("toolkit.checkin.score")}
-                    </Table.HeaderCell>
-                  ) : null}
-                  <Table.HeaderCell>
-                    {t("toolkit.checkin.actions")}
-                  </Table.HeaderCell>
+                  {p.scored ? <Table.HeaderCell>{t("toolkit.checkin.score")}</Table.HeaderCell> : null}
+                  <Table.HeaderCell>{t("toolkit.checkin.actions")}</Table.HeaderCell>
                 </Table.Row>
               </Table.Head>
               <Table.Body>
@@ -179,27 +141,15 @@ export default function CheckIns() {
                     {p.items.map((i) => (
                       <Table.Cell key={i.id}>
                         {c.answers[i.id] ?? "–"}
-                        {c.why[i.id] ? (
-                          <span className="kp-block kp-muted kp-answer">
-                            {c.why[i.id]}
-                          </span>
-                        ) : null}
+                        {c.why[i.id] ? <span className="kp-block kp-muted kp-answer">{c.why[i.id]}</span> : null}
                       </Table.Cell>
                     ))}
-                    {p.scored ? (
-                      <Table.Cell>{c.score ?? "–"}</Table.Cell>
-                    ) : null}
+                    {p.scored ? <Table.Cell>{c.score ?? "–"}</Table.Cell> : null}
                     <Table.Cell>
                       <form method="post">
                         <CsrfField />
                         <input type="hidden" name="entryId" value={c.id} />
-                        <Button
-                          type="submit"
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="danger"
-                          aria-label={`${t("toolkit.checkin.delete")}: ${t.date(c.at, "datetime")}`}
-                        >
+                        <Button type="submit" variant="tertiary" data-size="sm" data-color="danger" aria-label={`${t("toolkit.checkin.delete")}: ${t.date(c.at, "datetime")}`}>
                           {t("toolkit.checkin.delete")}
                         </Button>
                       </form>

@@ -1,21 +1,10 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
-import {
-  Alert,
-  Button,
-  Heading,
-  Link,
-  Paragraph,
-} from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/conversation";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm } from "~/lib/forms";
 import { invalid, notFound } from "~/lib/route-helpers.server";
-import {
-  CsrfField,
-  FormErrorSummary,
-  TextField,
-  useFormState,
-} from "~/components/form";
+import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import { findCard } from "../content/content";
@@ -27,8 +16,7 @@ import { toolkitStore, toolkitUser } from "../toolkit-route.server";
  * Samtalemodus: participant and peer worker at one screen. Large text, one question at a time; what the
  * participant chooses to write is saved to the participant's own toolkit (the logged-in person's).
  */
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.conversation.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.conversation.title");
 
 function questionIndex(request: Request, count: number) {
   const n = Number(new URL(request.url).searchParams.get("sporsmal") ?? "1");
@@ -41,12 +29,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const card = findCard(params.cardId) ?? notFound();
   const n = questionIndex(request, card.questions.length);
   const q = card.questions[n - 1]!;
-  const entry = await myEntry<{ text: string; chime: string[] }>(
-    toolkitStore(),
-    user.actor,
-    "cards",
-    `${card.id}:${q.id}`,
-  );
+  const entry = await myEntry<{ text: string; chime: string[] }>(toolkitStore(), user.actor, "cards", `${card.id}:${q.id}`);
   return {
     cardId: card.id,
     cardTitle: card.content[lang].title,
@@ -68,19 +51,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const user = await toolkitUser(context, request, formData);
   const card = findCard(params.cardId) ?? notFound();
   const n = questionIndex(request, card.questions.length);
-  const next =
-    n < card.questions.length
-      ? `/verktoy/kort/${card.id}/samtale?sporsmal=${n + 1}`
-      : `/verktoy/kort/${card.id}?samtale=ferdig`;
+  const next = n < card.questions.length ? `/verktoy/kort/${card.id}/samtale?sporsmal=${n + 1}` : `/verktoy/kort/${card.id}?samtale=ferdig`;
   if (formData.get("go") === "skip") return redirect(next);
-  if (formData.get("go") === "back")
-    return redirect(
-      `/verktoy/kort/${card.id}/samtale?sporsmal=${Math.max(1, n - 1)}`,
-    );
+  if (formData.get("go") === "back") return redirect(`/verktoy/kort/${card.id}/samtale?sporsmal=${Math.max(1, n - 1)}`);
   const parsed = parseForm(cardAnswerForm, formData, ["chime"]);
   if (!parsed.ok) return invalid(parsed);
-  const q =
-    card.questions.find((x) => x.id === parsed.data.question) ?? notFound();
+  const q = card.questions.find((x) => x.id === parsed.data.question) ?? notFound();
   const saved = await saveEntry(toolkitStore(), user.actor, {
     tool: "cards",
     ref: `${card.id}:${q.id}`,
@@ -93,9 +69,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       conflict: true as const,
       mine: parsed.data.text,
       revision: saved.conflict?.revision ?? null,
-      theirs: saved.conflict
-        ? (saved.conflict.body as { text: string }).text
-        : null,
+      theirs: saved.conflict ? (saved.conflict.body as { text: string }).text : null,
     };
   return redirect(next);
 }
@@ -109,8 +83,7 @@ export default function Conversation() {
   return (
     <div className="kp-stack kp-conversation">
       <Paragraph data-size="lg">
-        {d.cardTitle} ·{" "}
-        {t("toolkit.conversation.progress", { n: d.n, count: d.count })}
+        {d.cardTitle} · {t("toolkit.conversation.progress", { n: d.n, count: d.count })}
       </Paragraph>
       <Heading level={1} data-size="xl" id="question">
         {d.question.text}
@@ -118,30 +91,14 @@ export default function Conversation() {
       {conflict ? (
         <Alert data-color="warning" role="alert">
           <Paragraph>{t("toolkit.conflict.body")}</Paragraph>
-          {conflict.theirs ? (
-            <Paragraph className="kp-answer">{conflict.theirs}</Paragraph>
-          ) : null}
+          {conflict.theirs ? <Paragraph className="kp-answer">{conflict.theirs}</Paragraph> : null}
         </Alert>
       ) : null}
-      <FormErrorSummary
-        errors={errors}
-        labels={{ text: t("toolkit.card.answer") }}
-      />
-      <form
-        method="post"
-        action={`?sporsmal=${d.n}`}
-        className="kp-stack"
-        noValidate
-      >
+      <FormErrorSummary errors={errors} labels={{ text: t("toolkit.card.answer") }} />
+      <form method="post" action={`?sporsmal=${d.n}`} className="kp-stack" noValidate>
         <CsrfField />
         <input type="hidden" name="question" value={d.question.id} />
-        <input
-          type="hidden"
-          name="baseRevision"
-          value={
-            conflict ? (conflict.revision ?? "") : (d.answer?.revision ?? "")
-          }
-        />
+        <input type="hidden" name="baseRevision" value={conflict ? (conflict.revision ?? "") : (d.answer?.revision ?? "")} />
         {conflict ? <input type="hidden" name="force" value="1" /> : null}
         {(d.answer?.chime ?? []).map((c) => (
           <input key={c} type="hidden" name="chime" value={c} />
@@ -158,36 +115,20 @@ export default function Conversation() {
         />
         <div className="kp-actions">
           <Button type="submit" name="go" value="save" data-size="lg">
-            {d.n < d.count
-              ? t("toolkit.conversation.save_next")
-              : t("toolkit.conversation.save_finish")}
+            {d.n < d.count ? t("toolkit.conversation.save_next") : t("toolkit.conversation.save_finish")}
           </Button>
-          <Button
-            type="submit"
-            name="go"
-            value="skip"
-            variant="secondary"
-            data-size="lg"
-          >
+          <Button type="submit" name="go" value="skip" variant="secondary" data-size="lg">
             {t("toolkit.conversation.skip")}
           </Button>
           {d.n > 1 ? (
-            <Button
-              type="submit"
-              name="go"
-              value="back"
-              variant="tertiary"
-              data-size="lg"
-            >
+            <Button type="submit" name="go" value="back" variant="tertiary" data-size="lg">
               {t("toolkit.conversation.back")}
             </Button>
           ) : null}
         </div>
       </form>
       <Paragraph>
-        <Link href={`/verktoy/kort/${d.cardId}`}>
-          {t("toolkit.conversation.end")}
-        </Link>
+        <Link href={`/verktoy/kort/${d.cardId}`}>{t("toolkit.conversation.end")}</Link>
       </Paragraph>
     </div>
   );

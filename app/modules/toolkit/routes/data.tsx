@@ -1,20 +1,5 @@
-import {
-  data,
-  redirect,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "react-router";
-import {
-  Alert,
-  Button,
-  Field,
-  Heading,
-  Input,
-  Label,
-  Paragraph,
-  ValidationMessage,
-} from "@digdir/designsystemet-react";
+import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Alert, Button, Field, Heading, Input, Label, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/data";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { CsrfField, SelectField } from "~/components/form";
@@ -30,8 +15,7 @@ import { cardIds } from "../content/content";
 import { itemName } from "../items";
 import { requestId, toolkitStore, toolkitUser } from "../toolkit-route.server";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.data.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.data.title");
 
 const maxImportMb = 10;
 
@@ -45,8 +29,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     items: items.map((item) => ({ value: item, label: itemName(lang, item) })),
     tooLarge: false,
   };
-  if (request.headers.get(uploadTooLargeHeader) === "1")
-    return data({ ...body, tooLarge: true }, { status: 413 });
+  if (request.headers.get(uploadTooLargeHeader) === "1") return data({ ...body, tooLarge: true }, { status: 413 });
   return body;
 }
 
@@ -63,25 +46,14 @@ export async function action({ context, request }: Route.ActionArgs) {
   const intent = formData.get("intent");
   if (intent === "import") {
     const file = formData.get("file");
-    if (!file || typeof file === "string" || file.size === 0)
-      return data(
-        { fileError: "toolkit.import.error_no_file" } satisfies ActionResult,
-        { status: 400 },
-      );
+    if (!file || typeof file === "string" || file.size === 0) return data({ fileError: "toolkit.import.error_no_file" } satisfies ActionResult, { status: 400 });
     const checked = checkImport(await file.text());
     if (!checked.ok)
       return data({ problems: checked.problems } satisfies ActionResult, {
         status: 400,
       });
-    const result = await importToolkit(
-      store,
-      user.actor,
-      checked.doc,
-      requestId(context),
-    );
-    return redirect(
-      `/verktoy/data?importert=${result.imported}&hoppet=${result.skipped}`,
-    );
+    const result = await importToolkit(store, user.actor, checked.doc, requestId(context));
+    return redirect(`/verktoy/data?importert=${result.imported}&hoppet=${result.skipped}`);
   }
   if (intent === "delete-item") {
     const item = String(formData.get("item") ?? "");
@@ -98,7 +70,8 @@ export async function action({ context, request }: Route.ActionArgs) {
         status: 400,
       });
     await deleteToolkit(store, user.actor, requestId(context));
-    return redirect("/verktoy/data?alt=1");
+    // Everything, the consent included, is gone: the consent page says so and asks again.
+    return redirect("/verktoy/samtykke?slettet=1");
   }
   return redirect("/verktoy/data");
 }
@@ -154,9 +127,7 @@ export default function ToolkitData() {
         <Paragraph>{t("toolkit.import.intro")}</Paragraph>
         {d.tooLarge ? (
           <Alert data-color="danger" role="alert">
-            <Paragraph>
-              {t("toolkit.import.error_too_big", { max: maxImportMb })}
-            </Paragraph>
+            <Paragraph>{t("toolkit.import.error_too_big", { max: maxImportMb })}</Paragraph>
           </Alert>
         ) : null}
         {result?.problems ? (
@@ -184,16 +155,10 @@ export default function ToolkitData() {
               id="import-file"
               name="file"
               accept="application/json,.json"
-              aria-describedby={
-                result?.fileError ? "import-file-error" : undefined
-              }
+              aria-describedby={result?.fileError ? "import-file-error" : undefined}
               aria-invalid={result?.fileError ? true : undefined}
             />
-            {result?.fileError ? (
-              <ValidationMessage id="import-file-error">
-                {t(result.fileError)}
-              </ValidationMessage>
-            ) : null}
+            {result?.fileError ? <ValidationMessage id="import-file-error">{t(result.fileError)}</ValidationMessage> : null}
           </Field>
           <Button type="submit" variant="secondary">
             {t("toolkit.import.submit")}
@@ -209,32 +174,11 @@ export default function ToolkitData() {
           <form method="post" className="kp-stack">
             <CsrfField />
             <input type="hidden" name="intent" value="delete-item" />
-            <SelectField
-              name="item"
-              label={t("toolkit.data.delete_item")}
-              options={d.items}
-              placeholder={t("toolkit.sharing.choose_item")}
-            />
+            <SelectField name="item" label={t("toolkit.data.delete_item")} options={d.items} placeholder={t("toolkit.sharing.choose_item")} />
             <Field position="start">
-              <Input
-                type="checkbox"
-                id="confirm-item"
-                name="confirm"
-                value="1"
-                aria-describedby={
-                  result?.confirmError === "item"
-                    ? "confirm-item-error"
-                    : undefined
-                }
-              />
-              <Label htmlFor="confirm-item">
-                {t("toolkit.data.confirm_item")}
-              </Label>
-              {result?.confirmError === "item" ? (
-                <ValidationMessage id="confirm-item-error">
-                  {t("toolkit.data.confirm_missing")}
-                </ValidationMessage>
-              ) : null}
+              <Input type="checkbox" id="confirm-item" name="confirm" value="1" aria-describedby={result?.confirmError === "item" ? "confirm-item-error" : undefined} />
+              <Label htmlFor="confirm-item">{t("toolkit.data.confirm_item")}</Label>
+              {result?.confirmError === "item" ? <ValidationMessage id="confirm-item-error">{t("toolkit.data.confirm_missing")}</ValidationMessage> : null}
             </Field>
             <Button type="submit" variant="secondary" data-color="danger">
               {t("toolkit.data.delete_item_submit")}
@@ -248,21 +192,9 @@ export default function ToolkitData() {
           <input type="hidden" name="intent" value="delete-all" />
           <Paragraph>{t("toolkit.data.delete_all_intro")}</Paragraph>
           <Field position="start">
-            <Input
-              type="checkbox"
-              id="confirm-all"
-              name="confirm"
-              value="1"
-              aria-describedby={
-                result?.confirmError === "all" ? "confirm-all-error" : undefined
-              }
-            />
+            <Input type="checkbox" id="confirm-all" name="confirm" value="1" aria-describedby={result?.confirmError === "all" ? "confirm-all-error" : undefined} />
             <Label htmlFor="confirm-all">{t("toolkit.data.confirm_all")}</Label>
-            {result?.confirmError === "all" ? (
-              <ValidationMessage id="confirm-all-error">
-                {t("toolkit.data.confirm_missing")}
-              </ValidationMessage>
-            ) : null}
+            {result?.confirmError === "all" ? <ValidationMessage id="confirm-all-error">{t("toolkit.data.confirm_missing")}</ValidationMessage> : null}
           </Field>
           <Button type="submit" data-color="danger">
             {t("toolkit.data.delete_all_submit")}

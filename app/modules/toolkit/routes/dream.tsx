@@ -1,56 +1,25 @@
-import {
-  redirect,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "react-router";
-import {
-  Alert,
-  Button,
-  Heading,
-  Paragraph,
-  Tag,
-} from "@digdir/designsystemet-react";
+import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Alert, Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/dream";
 import { getRequestState, requireUser } from "~/lib/request.server";
-import { parseForm, type FormErrors } from "~/lib/forms";
+import { formError, parseForm, type FormErrors } from "~/lib/forms";
 import { guard, invalid } from "~/lib/route-helpers.server";
-import {
-  CsrfField,
-  FormErrorSummary,
-  TextField,
-  useFormState,
-} from "~/components/form";
+import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
-import {
-  dreamTextForm,
-  goalForm,
-  maxAnswer,
-  stepForm,
-  type Dream,
-} from "../toolkit.forms";
+import { dreamTextForm, goalForm, maxAnswer, maxGoals, maxSteps, stepForm, type Dream } from "../toolkit.forms";
 import { saveEntry } from "../toolkit.server";
-import {
-  decideSuggestion,
-  getDream,
-  newLocalId,
-  suggestions,
-  updateDream,
-} from "../dream.server";
+import { decideSuggestion, getDream, newLocalId, suggestions, updateDream } from "../dream.server";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.dream.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.dream.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   getRequestState(context);
   const store = toolkitStore();
   const dream = await getDream(store, user.actor);
-  const open = (await suggestions(store, user.actor)).filter(
-    (s) => s.body.status === "open",
-  );
+  const open = (await suggestions(store, user.actor)).filter((s) => s.body.status === "open");
   return {
     dream: dream?.body ?? null,
     revision: dream?.revision ?? null,
@@ -71,8 +40,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const user = await toolkitUser(context, request, formData);
   const store = toolkitStore();
   const intent = String(formData.get("intent") ?? "text");
-  const fail = (parsed: FormErrors, form: string) =>
-    invalid({ ...parsed, form } as Failed);
+  const fail = (parsed: FormErrors, form: string) => invalid({ ...parsed, form } as Failed);
   switch (intent) {
     case "text": {
       const parsed = parseForm(dreamTextForm, formData);
@@ -111,30 +79,29 @@ export async function action({ context, request }: Route.ActionArgs) {
     case "goal": {
       const parsed = parseForm(goalForm, formData);
       if (!parsed.ok) return fail(parsed, "goal");
+      const current = await getDream(store, user.actor);
+      if ((current?.body.goals.length ?? 0) >= maxGoals) return fail(formError("toolkit.dream.error_too_many", formData, { text: "toolkit.dream.error_too_many" }), "goal");
       await updateDream(store, user.actor, (d) => ({
         ...d,
-        goals: [
-          ...d.goals,
-          { id: newLocalId(), text: parsed.data.text, steps: [] },
-        ],
+        goals: [...d.goals, { id: newLocalId(), text: parsed.data.text, steps: [] }],
       }));
       return redirect("/verktoy/drommen#goals");
     }
     case "step": {
       const parsed = parseForm(stepForm, formData);
-      if (!parsed.ok)
-        return fail(parsed, `step-${String(formData.get("goalId") ?? "")}`);
+      if (!parsed.ok) return fail(parsed, `step-${String(formData.get("goalId") ?? "")}`);
       const { goalId, text, due } = parsed.data;
+      // The goal may have been deleted in another tab: say so, and keep the step in the field.
+      const goal = (await getDream(store, user.actor))?.body.goals.find((g) => g.id === goalId);
+      if (!goal) return fail(formError("toolkit.dream.error_goal_gone", formData, { text: "toolkit.dream.error_goal_gone" }), "goal");
+      if (goal.steps.length >= maxSteps) return fail(formError("toolkit.dream.error_too_many", formData, { text: "toolkit.dream.error_too_many" }), `step-${goalId}`);
       await updateDream(store, user.actor, (d) => ({
         ...d,
         goals: d.goals.map((g) =>
           g.id === goalId
             ? {
                 ...g,
-                steps: [
-                  ...g.steps,
-                  { id: newLocalId(), text, due, done: false },
-                ],
+                steps: [...g.steps, { id: newLocalId(), text, due, done: false }],
               }
             : g,
         ),
@@ -148,12 +115,7 @@ export async function action({ context, request }: Route.ActionArgs) {
         ...d,
         goals: d.goals.map((g) => ({
           ...g,
-          steps:
-            intent === "toggle"
-              ? g.steps.map((s) =>
-                  s.id === stepId ? { ...s, done: !s.done } : s,
-                )
-              : g.steps.filter((s) => s.id !== stepId),
+          steps: intent === "toggle" ? g.steps.map((s) => (s.id === stepId ? { ...s, done: !s.done } : s)) : g.steps.filter((s) => s.id !== stepId),
         })),
       }));
       return redirect(`/verktoy/drommen#goals`);
@@ -168,14 +130,8 @@ export async function action({ context, request }: Route.ActionArgs) {
     }
     case "accept":
     case "decline": {
-      await guard(() =>
-        decideSuggestion(
-          store,
-          user.actor,
-          String(formData.get("ref") ?? ""),
-          intent === "accept",
-        ),
-      );
+      const decided = await guard(() => decideSuggestion(store, user.actor, String(formData.get("ref") ?? ""), intent === "accept"));
+      if (decided === "full") return redirect("/verktoy/drommen?fullt=1#suggestions");
       return redirect("/verktoy/drommen#goals");
     }
   }
@@ -187,12 +143,10 @@ export default function DreamPage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const failed =
-    result && "errors" in result ? (result as unknown as Failed) : undefined;
+  const failed = result && "errors" in result ? (result as unknown as Failed) : undefined;
   const { errors, values } = useFormState(result);
   const conflict = result && "conflict" in result ? result : undefined;
-  const textValues =
-    conflict?.mine ?? (failed?.form === "text" ? values : undefined);
+  const textValues = conflict?.mine ?? (failed?.form === "text" ? values : undefined);
   const dream = d.dream;
   return (
     <div className="kp-stack">
@@ -200,6 +154,11 @@ export default function DreamPage() {
         {t("toolkit.dream.title")}
       </Heading>
       <Paragraph>{t("toolkit.dream.intro")}</Paragraph>
+      {params.get("fullt") ? (
+        <Alert data-color="warning" role="status">
+          <Paragraph>{t("toolkit.dream.full")}</Paragraph>
+        </Alert>
+      ) : null}
       {params.get("lagret") ? (
         <Alert data-color="success" role="status">
           <Paragraph>{t("toolkit.dream.saved")}</Paragraph>
@@ -232,11 +191,7 @@ export default function DreamPage() {
       <form method="post" className="kp-stack" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="text" />
-        <input
-          type="hidden"
-          name="baseRevision"
-          value={conflict ? (conflict.revision ?? "") : (d.revision ?? "")}
-        />
+        <input type="hidden" name="baseRevision" value={conflict ? (conflict.revision ?? "") : (d.revision ?? "")} />
         {conflict ? <input type="hidden" name="force" value="1" /> : null}
         <TextField
           name="dream"
@@ -270,11 +225,7 @@ export default function DreamPage() {
           markOptional={false}
         />
         <div className="kp-actions">
-          <Button type="submit">
-            {conflict
-              ? t("toolkit.conflict.keep_mine")
-              : t("toolkit.dream.save")}
-          </Button>
+          <Button type="submit">{conflict ? t("toolkit.conflict.keep_mine") : t("toolkit.dream.save")}</Button>
         </div>
       </form>
 
@@ -296,21 +247,10 @@ export default function DreamPage() {
                 <form method="post" className="kp-actions">
                   <CsrfField />
                   <input type="hidden" name="ref" value={s.ref} />
-                  <Button
-                    type="submit"
-                    name="intent"
-                    value="accept"
-                    data-size="sm"
-                  >
+                  <Button type="submit" name="intent" value="accept" data-size="sm">
                     {t("toolkit.dream.accept")}
                   </Button>
-                  <Button
-                    type="submit"
-                    name="intent"
-                    value="decline"
-                    variant="secondary"
-                    data-size="sm"
-                  >
+                  <Button type="submit" name="intent" value="decline" variant="secondary" data-size="sm">
                     {t("toolkit.dream.decline")}
                   </Button>
                 </form>
@@ -320,7 +260,7 @@ export default function DreamPage() {
         </section>
       ) : null}
 
-      <section className="kp-stack" aria-labelledby="goals" id="goals">
+      <section className="kp-stack" aria-labelledby="goals-heading" id="goals">
         <Heading level={2} data-size="md" id="goals-heading">
           {t("toolkit.dream.goals")}
         </Heading>
@@ -343,18 +283,9 @@ export default function DreamPage() {
                             <input type="hidden" name="stepId" value={s.id} />
                             <span className={s.done ? "kp-done" : undefined}>
                               {s.text}
-                              {s.due ? (
-                                <span className="kp-muted">
-                                  {" "}
-                                  ({t.date(s.due)})
-                                </span>
-                              ) : null}
+                              {s.due ? <span className="kp-muted"> ({t.date(s.due)})</span> : null}
                             </span>
-                            {s.done ? (
-                              <Tag data-color="success">
-                                {t("toolkit.dream.done")}
-                              </Tag>
-                            ) : null}
+                            {s.done ? <Tag data-color="success">{t("toolkit.dream.done")}</Tag> : null}
                             <Button
                               type="submit"
                               name="intent"
@@ -363,9 +294,7 @@ export default function DreamPage() {
                               data-size="sm"
                               aria-label={`${s.done ? t("toolkit.dream.mark_not_done") : t("toolkit.dream.mark_done")}: ${s.text}`}
                             >
-                              {s.done
-                                ? t("toolkit.dream.mark_not_done")
-                                : t("toolkit.dream.mark_done")}
+                              {s.done ? t("toolkit.dream.mark_not_done") : t("toolkit.dream.mark_done")}
                             </Button>
                             <Button
                               type="submit"
@@ -446,13 +375,7 @@ export default function DreamPage() {
             })}
           </ol>
         ) : null}
-        {failed?.form === "goal" ? (
-          <FormErrorSummary
-            errors={errors}
-            labels={{ text: t("toolkit.dream.goal") }}
-            idPrefix="goal"
-          />
-        ) : null}
+        {failed?.form === "goal" ? <FormErrorSummary errors={errors} labels={{ text: t("toolkit.dream.goal") }} idPrefix="goal" /> : null}
         <form method="post" className="kp-stack kp-narrow" noValidate>
           <CsrfField />
           <input type="hidden" name="intent" value="goal" />

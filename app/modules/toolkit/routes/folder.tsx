@@ -8,8 +8,7 @@ import { buildFolder } from "../folder.server";
 import { ItemViewer } from "../components/item-view";
 import { toolkitStore } from "../toolkit-route.server";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.folder.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.folder.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -32,20 +31,10 @@ export default function Folder() {
           {t("toolkit.folder.pdf")}
         </Button>
       </form>
-      {d.sections.length === 0 ? (
-        <Paragraph>{t("toolkit.folder.empty")}</Paragraph>
-      ) : null}
+      {d.sections.length === 0 ? <Paragraph>{t("toolkit.folder.empty")}</Paragraph> : null}
       {d.sections.map((s) => (
-        <section
-          key={s.item}
-          className="kp-stack"
-          aria-labelledby={`folder-${s.item.replace(":", "-")}`}
-        >
-          <Heading
-            level={2}
-            data-size="md"
-            id={`folder-${s.item.replace(":", "-")}`}
-          >
+        <section key={s.item} className="kp-stack" aria-labelledby={`folder-${s.item.replace(":", "-")}`}>
+          <Heading level={2} data-size="md" id={`folder-${s.item.replace(":", "-")}`}>
             {s.title}
           </Heading>
           {s.updatedAt ? (

@@ -1,5 +1,5 @@
-import { useLoaderData } from "react-router";
-import { Card, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
+import { useLoaderData, useLocation } from "react-router";
+import { Alert, Card, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/home";
 import { requireUser } from "~/lib/request.server";
 import { useT } from "~/i18n/use-t";
@@ -13,18 +13,10 @@ export const meta: Route.MetaFunction = (args) => title(args, "toolkit.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  const entries = await myEntries(toolkitStore(), user.actor, [
-    "cards",
-    "values",
-    "dream",
-  ]);
-  const shares = (await myShares(getServices().db, user.actor)).filter(
-    (s) => s.active,
-  );
+  const entries = await myEntries(toolkitStore(), user.actor, ["cards", "values", "dream"]);
+  const shares = (await myShares(getServices().db, user.actor)).filter((s) => s.active);
   return {
-    answered: new Set(
-      entries.filter((e) => e.tool === "cards").map((e) => e.ref.split(":")[0]),
-    ).size,
+    answered: new Set(entries.filter((e) => e.tool === "cards").map((e) => e.ref.split(":")[0])).size,
     sorts: entries.filter((e) => e.tool === "values").length,
     hasDream: entries.some((e) => e.tool === "dream"),
     activeShares: shares.length,
@@ -82,12 +74,13 @@ export default function ToolkitHome() {
       <Heading level={1} data-size="lg">
         {t("toolkit.title")}
       </Heading>
+      {new URLSearchParams(useLocation().search).get("velkommen") ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t("toolkit.home.welcome")}</Paragraph>
+        </Alert>
+      ) : null}
       <Paragraph>{t("toolkit.home.intro")}</Paragraph>
-      <Paragraph data-testid="toolkit-privacy">
-        {data.activeShares === 0
-          ? t("toolkit.home.private")
-          : t("toolkit.home.shared", { count: data.activeShares })}
-      </Paragraph>
+      <Paragraph data-testid="toolkit-privacy">{data.activeShares === 0 ? t("toolkit.home.private") : t("toolkit.home.shared", { count: data.activeShares })}</Paragraph>
       <ul className="kp-grid">
         {tools.map((tool) => (
           <li key={tool.to}>
@@ -96,11 +89,7 @@ export default function ToolkitHome() {
                 <Link href={tool.to}>{t(tool.title)}</Link>
               </Heading>
               <Paragraph data-size="sm">{t(tool.body)}</Paragraph>
-              {tool.to === "/verktoy/kort" && data.answered > 0 ? (
-                <Paragraph data-size="sm">
-                  {t("toolkit.home.cards_answered", { count: data.answered })}
-                </Paragraph>
-              ) : null}
+              {tool.to === "/verktoy/kort" && data.answered > 0 ? <Paragraph data-size="sm">{t("toolkit.home.cards_answered", { count: data.answered })}</Paragraph> : null}
             </Card>
           </li>
         ))}

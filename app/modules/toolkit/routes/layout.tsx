@@ -1,10 +1,22 @@
-import { isRouteErrorResponse, Outlet, useRouteError } from "react-router";
+import { isRouteErrorResponse, Outlet, redirect, useRouteError } from "react-router";
+import type { Route } from "./+types/layout";
+import { getRequestState } from "~/lib/request.server";
+import { getServices } from "~/lib/services.server";
+import { hasConsent } from "../toolkit.server";
 import { ErrorPage } from "~/components/error-page";
 import { IdleLock, ReauthPage, ToolkitNav } from "../components/toolkit-chrome";
 import type { ReauthData } from "../toolkit-route.server";
 
 /** Every toolkit page: server-rendered only (no React on the client), its own menu, lock now, idle lock. */
 export const handle = { hydrate: false };
+
+/** Nothing in the toolkit before the participant has said yes (the pages' own loaders ask for a login). */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { user } = getRequestState(context);
+  const path = new URL(request.url).pathname;
+  if (user && path !== "/verktoy/samtykke" && !(await hasConsent(getServices().db, user.id))) throw redirect("/verktoy/samtykke");
+  return null;
+}
 
 export default function ToolkitLayout() {
   return (
@@ -18,15 +30,10 @@ export default function ToolkitLayout() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  if (
-    isRouteErrorResponse(error) &&
-    (error.data as ReauthData | undefined)?.reason === "reauth"
-  ) {
+  if (isRouteErrorResponse(error) && (error.data as ReauthData | undefined)?.reason === "reauth") {
     return <ReauthPage data={error.data as ReauthData} />;
   }
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const reason = isRouteErrorResponse(error)
-    ? (error.data as { reason?: string } | undefined)?.reason
-    : undefined;
+  const reason = isRouteErrorResponse(error) ? (error.data as { reason?: string } | undefined)?.reason : undefined;
   return <ErrorPage status={status} reason={reason} />;
 }

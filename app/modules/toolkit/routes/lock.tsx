@@ -9,8 +9,7 @@ import { title } from "~/lib/meta";
 
 /** "Lock now" on a shared device: the session ends, and the page says nothing of what was on screen. */
 export const handle = { hydrate: false };
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.lock.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.lock.title");
 
 export function loader({ context }: Route.LoaderArgs) {
   // Someone still logged in who opens /laas sees the lock page too, but stays logged in until they lock.
@@ -19,8 +18,7 @@ export function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { db, cookies } = getServices();
-  const token = (await cookies.session.parse(request.headers.get("Cookie"))) as
-    string | null;
+  const token = (await cookies.session.parse(request.headers.get("Cookie"))) as string | null;
   if (token) await endSession(db, token);
   await clearSessionCookie(context);
   return redirect("/laas");
@@ -35,9 +33,7 @@ export default function Lock() {
       </Heading>
       <Paragraph>{t("toolkit.lock.body")}</Paragraph>
       <Paragraph>
-        <Link href="/logg-inn?redirectTo=%2Fverktoy">
-          {t("toolkit.lock.log_in_again")}
-        </Link>
+        <Link href="/logg-inn?redirectTo=%2Fverktoy">{t("toolkit.lock.log_in_again")}</Link>
       </Paragraph>
     </div>
   );

@@ -11,8 +11,7 @@ import { itemName } from "../items";
 
 /** For peer workers: what participants have shared with them, and nothing else. */
 export const handle = { hydrate: false };
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.shared.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.shared.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -61,14 +60,8 @@ export default function SharedWithMe() {
                     <Link href={`/delt-med-meg/${s.id}`}>{s.item}</Link>
                   </Table.Cell>
                   <Table.Cell>
-                    {t(
-                      s.mode === "suggest"
-                        ? "toolkit.share.mode_suggest"
-                        : "toolkit.share.mode_read",
-                    )}
-                    {s.until
-                      ? `, ${t("toolkit.sharing.until", { date: t.date(s.until) })}`
-                      : ""}
+                    {t(s.mode === "suggest" ? "toolkit.share.mode_suggest" : "toolkit.share.mode_read")}
+                    {s.until ? `, ${t("toolkit.sharing.until", { date: t.date(s.until) })}` : ""}
                   </Table.Cell>
                 </Table.Row>
               ))}

@@ -1,62 +1,30 @@
-import {
-  redirect,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "react-router";
-import {
-  Alert,
-  Button,
-  Field,
-  Fieldset,
-  Heading,
-  Input,
-  Label,
-  Link,
-  Paragraph,
-  Table,
-  Tag,
-} from "@digdir/designsystemet-react";
+import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Alert, Button, Field, Fieldset, Heading, Input, Label, Link, Paragraph, Table, Tag, ValidationMessage } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/sharing";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { formError, parseForm } from "~/lib/forms";
 import { invalid } from "~/lib/route-helpers.server";
 import { getServices } from "~/lib/services.server";
-import {
-  CsrfField,
-  FormErrorSummary,
-  SelectField,
-  TextField,
-  useFormState,
-} from "~/components/form";
+import { CsrfField, FormErrorSummary, SelectField, TextField, useFormState } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { title } from "~/lib/meta";
 import { shareForm } from "../toolkit.forms";
-import {
-  createShare,
-  myShares,
-  revokeShare,
-  sharingPeers,
-} from "../toolkit.server";
+import { createShare, myShares, revokeShare, sharingPeers } from "../toolkit.server";
 import { isShareItem } from "../toolkit";
 import { cardIds } from "../content/content";
 import { itemName, shareableItemList } from "../items";
 import { toolkitUser, requestId } from "../toolkit-route.server";
 import { osloToday } from "~/modules/offers/manage.server";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.sharing.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.sharing.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
   const { db } = getServices();
-  const [peers, shares] = await Promise.all([
-    sharingPeers(db, user.actor),
-    myShares(db, user.actor),
-  ]);
+  const [peers, shares] = await Promise.all([sharingPeers(db, user.actor), myShares(db, user.actor)]);
   return {
     today: osloToday(),
     items: shareableItemList(cardIds).map((item) => ({
@@ -86,20 +54,12 @@ export async function action({ context, request }: Route.ActionArgs) {
   const user = await toolkitUser(context, request, formData);
   const { db } = getServices();
   if (formData.get("intent") === "revoke") {
-    await revokeShare(
-      db,
-      user.actor,
-      String(formData.get("shareId") ?? ""),
-      requestId(context),
-    );
+    await revokeShare(db, user.actor, String(formData.get("shareId") ?? ""), requestId(context));
     return redirect("/verktoy/deling?stoppet=1");
   }
   const parsed = parseForm(shareForm, formData);
   if (!parsed.ok) return invalid(parsed);
-  if (!isShareItem(parsed.data.item, cardIds))
-    return invalid(
-      formError("error.invalid", formData, { item: "error.invalid" }),
-    );
+  if (!isShareItem(parsed.data.item, cardIds)) return invalid(formError("error.invalid", formData, { item: "error.invalid" }));
   const [peerId, centreId] = parsed.data.peer.split(":") as [string, string];
   const result = await createShare(
     db,
@@ -114,18 +74,8 @@ export async function action({ context, request }: Route.ActionArgs) {
     requestId(context),
   );
   if (!result.ok) {
-    const field =
-      result.reason === "peer"
-        ? "peer"
-        : result.reason === "mode"
-          ? "mode"
-          : "until";
-    const message: MessageKey =
-      result.reason === "peer"
-        ? "toolkit.share.error_peer"
-        : result.reason === "mode"
-          ? "toolkit.share.error_mode"
-          : "toolkit.share.error_until";
+    const field = result.reason === "peer" ? "peer" : result.reason === "mode" ? "mode" : "until";
+    const message: MessageKey = result.reason === "peer" ? "toolkit.share.error_peer" : result.reason === "mode" ? "toolkit.share.error_mode" : "toolkit.share.error_until";
     return invalid(formError(message, formData, { [field]: message }));
   }
   return redirect("/verktoy/deling?delt=1");
@@ -168,18 +118,10 @@ export default function Sharing() {
             <Table zebra data-testid="shares">
               <Table.Head>
                 <Table.Row>
-                  <Table.HeaderCell>
-                    {t("toolkit.sharing.what")}
-                  </Table.HeaderCell>
-                  <Table.HeaderCell>
-                    {t("toolkit.sharing.with")}
-                  </Table.HeaderCell>
-                  <Table.HeaderCell>
-                    {t("toolkit.sharing.how")}
-                  </Table.HeaderCell>
-                  <Table.HeaderCell>
-                    {t("toolkit.sharing.status")}
-                  </Table.HeaderCell>
+                  <Table.HeaderCell>{t("toolkit.sharing.what")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("toolkit.sharing.with")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("toolkit.sharing.how")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("toolkit.sharing.status")}</Table.HeaderCell>
                 </Table.Row>
               </Table.Head>
               <Table.Body>
@@ -189,13 +131,7 @@ export default function Sharing() {
                     <Table.Cell>
                       {s.peer} ({s.centre})
                     </Table.Cell>
-                    <Table.Cell>
-                      {t(
-                        s.mode === "suggest"
-                          ? "toolkit.share.mode_suggest"
-                          : "toolkit.share.mode_read",
-                      )}
-                    </Table.Cell>
+                    <Table.Cell>{t(s.mode === "suggest" ? "toolkit.share.mode_suggest" : "toolkit.share.mode_read")}</Table.Cell>
                     <Table.Cell>
                       {s.active ? (
                         <div className="kp-stack">
@@ -210,13 +146,7 @@ export default function Sharing() {
                             <CsrfField />
                             <input type="hidden" name="intent" value="revoke" />
                             <input type="hidden" name="shareId" value={s.id} />
-                            <Button
-                              type="submit"
-                              variant="secondary"
-                              data-size="sm"
-                              data-color="danger"
-                              aria-label={`${t("toolkit.sharing.revoke")}: ${s.item}, ${s.peer}`}
-                            >
+                            <Button type="submit" variant="secondary" data-size="sm" data-color="danger" aria-label={`${t("toolkit.sharing.revoke")}: ${s.item}, ${s.peer}`}>
                               {t("toolkit.sharing.revoke")}
                             </Button>
                           </form>
@@ -272,44 +202,20 @@ export default function Sharing() {
                 defaultValue={values.peer}
                 error={errors.peer}
               />
-              <Fieldset id="field-mode">
+              <Fieldset id="field-mode" aria-describedby={errors.mode ? "field-mode-error" : undefined}>
                 <Fieldset.Legend>{t("toolkit.sharing.how")}</Fieldset.Legend>
                 <Field position="start">
-                  <Input
-                    type="radio"
-                    id="mode-read"
-                    name="mode"
-                    value="read"
-                    defaultChecked={mode === "read"}
-                  />
-                  <Label htmlFor="mode-read">
-                    {t("toolkit.share.mode_read")}
-                  </Label>
+                  <Input type="radio" id="mode-read" name="mode" value="read" defaultChecked={mode === "read"} />
+                  <Label htmlFor="mode-read">{t("toolkit.share.mode_read")}</Label>
                 </Field>
                 <Field position="start">
-                  <Input
-                    type="radio"
-                    id="mode-suggest"
-                    name="mode"
-                    value="suggest"
-                    defaultChecked={mode === "suggest"}
-                  />
-                  <Label htmlFor="mode-suggest">
-                    {t("toolkit.share.mode_suggest")}
-                  </Label>
-                  <Field.Description>
-                    {t("toolkit.share.mode_suggest_help")}
-                  </Field.Description>
+                  <Input type="radio" id="mode-suggest" name="mode" value="suggest" defaultChecked={mode === "suggest"} />
+                  <Label htmlFor="mode-suggest">{t("toolkit.share.mode_suggest")}</Label>
+                  <Field.Description>{t("toolkit.share.mode_suggest_help")}</Field.Description>
                 </Field>
+                {errors.mode ? <ValidationMessage id="field-mode-error">{t(errors.mode)}</ValidationMessage> : null}
               </Fieldset>
-              <TextField
-                name="until"
-                type="date"
-                label={t("toolkit.share.until")}
-                description={t("toolkit.share.until_help")}
-                defaultValue={values.until}
-                error={errors.until}
-              />
+              <TextField name="until" type="date" label={t("toolkit.share.until")} description={t("toolkit.share.until_help")} defaultValue={values.until} error={errors.until} />
               <Button type="submit">{t("toolkit.sharing.submit")}</Button>
             </form>
           </>

@@ -1,31 +1,11 @@
-import {
-  redirect,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "react-router";
-import {
-  Alert,
-  Button,
-  Field,
-  Fieldset,
-  Heading,
-  Input,
-  Label,
-  Paragraph,
-} from "@digdir/designsystemet-react";
+import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Alert, Button, Field, Fieldset, Heading, Input, Label, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import { z } from "zod";
 import type { Route } from "./+types/stages";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm } from "~/lib/forms";
 import { invalid } from "~/lib/route-helpers.server";
-import {
-  CsrfField,
-  FormErrorSummary,
-  SelectField,
-  TextField,
-  useFormState,
-} from "~/components/form";
+import { CsrfField, FormErrorSummary, SelectField, TextField, useFormState } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import { lifeAreas, stages } from "../content/stages";
@@ -34,14 +14,16 @@ import { addEntry, deleteEntry, myEntries } from "../toolkit.server";
 import { areaIds, current, stageIds, timeline } from "../stages";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.stages.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.stages.title");
 
 const placementForm = z.object({
-  area: z.string().refine((v) => areaIds.includes(v), "error.invalid"),
-  stage: z
-    .string({ error: "toolkit.stages.error_stage" })
-    .refine((v) => stageIds.includes(v), "toolkit.stages.error_stage"),
+  // The select's first option ("life as a whole") sends "".
+  area: z
+    .string()
+    .optional()
+    .transform((v) => v || "overall")
+    .refine((v) => areaIds.includes(v), "error.invalid"),
+  stage: z.string({ error: "toolkit.stages.error_stage" }).refine((v) => stageIds.includes(v), "toolkit.stages.error_stage"),
   note: z.string().max(maxAnswer, "error.too_long").optional().default(""),
 });
 
@@ -54,12 +36,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     at: e.createdAt.toISOString(),
     ...stagePlacementBody.parse(e.body),
   }));
-  const areaName = (id: string) =>
-    id === "overall"
-      ? null
-      : (lifeAreas.find((a) => a.id === id)?.name[lang] ?? id);
-  const stageName = (id: string) =>
-    stages.find((s) => s.id === id)?.name[lang] ?? id;
+  const areaName = (id: string) => (id === "overall" ? null : (lifeAreas.find((a) => a.id === id)?.name[lang] ?? id));
+  const stageName = (id: string) => stages.find((s) => s.id === id)?.name[lang] ?? id;
   const now = current(placements);
   return {
     stages: stages.map((s) => ({
@@ -125,8 +103,7 @@ export default function Stages() {
           <ul>
             {d.current.map((c) => (
               <li key={c.area ?? "overall"}>
-                <strong>{c.area ?? t("toolkit.stages.overall")}:</strong>{" "}
-                {c.stage}
+                <strong>{c.area ?? t("toolkit.stages.overall")}:</strong> {c.stage}
               </li>
             ))}
           </ul>
@@ -154,38 +131,20 @@ export default function Stages() {
             defaultValue={values.area === "overall" ? "" : values.area}
             error={errors.area}
           />
-          <Fieldset
-            id="field-stage"
-            aria-describedby={errors.stage ? "field-stage-error" : undefined}
-          >
+          <Fieldset id="field-stage" aria-describedby={errors.stage ? "field-stage-error" : undefined}>
             <Fieldset.Legend>{t("toolkit.stages.stage")}</Fieldset.Legend>
             {d.stages.map((s) => (
               <Field key={s.id} position="start">
-                <Input
-                  type="radio"
-                  id={`stage-${s.id}`}
-                  name="stage"
-                  value={s.id}
-                  defaultChecked={values.stage === s.id}
-                />
+                <Input type="radio" id={`stage-${s.id}`} name="stage" value={s.id} defaultChecked={values.stage === s.id} />
                 <Label htmlFor={`stage-${s.id}`}>{s.name}</Label>
                 <Field.Description>{s.description}</Field.Description>
               </Field>
             ))}
             {errors.stage ? (
-              <Paragraph id="field-stage-error" data-color="danger">
-                {t(errors.stage)}
-              </Paragraph>
+              <ValidationMessage id="field-stage-error">{t(errors.stage)}</ValidationMessage>
             ) : null}
           </Fieldset>
-          <TextField
-            name="note"
-            multiline
-            label={t("toolkit.stages.note")}
-            defaultValue={values.note}
-            maxLength={maxAnswer}
-            error={errors.note}
-          />
+          <TextField name="note" multiline label={t("toolkit.stages.note")} defaultValue={values.note} maxLength={maxAnswer} error={errors.note} />
           <Button type="submit">{t("toolkit.stages.save")}</Button>
         </form>
       </section>
@@ -198,8 +157,7 @@ export default function Stages() {
             {d.timeline.map((p) => (
               <li key={p.id} className="kp-place kp-stack">
                 <Paragraph>
-                  <strong>{t.date(p.at)}</strong> ·{" "}
-                  {p.area ?? t("toolkit.stages.overall")}:{" "}
+                  <strong>{t.date(p.at)}</strong> · {p.area ?? t("toolkit.stages.overall")}:{" "}
                   {p.changedFrom
                     ? t("toolkit.stages.changed", {
                         from: p.changedFrom,
@@ -207,20 +165,12 @@ export default function Stages() {
                       })
                     : p.stage}
                 </Paragraph>
-                {p.note ? (
-                  <Paragraph className="kp-answer">{p.note}</Paragraph>
-                ) : null}
+                {p.note ? <Paragraph className="kp-answer">{p.note}</Paragraph> : null}
                 <form method="post">
                   <CsrfField />
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="entryId" value={p.id} />
-                  <Button
-                    type="submit"
-                    variant="tertiary"
-                    data-size="sm"
-                    data-color="danger"
-                    aria-label={`${t("toolkit.stages.delete")}: ${t.date(p.at)}`}
-                  >
+                  <Button type="submit" variant="tertiary" data-size="sm" data-color="danger" aria-label={`${t("toolkit.stages.delete")}: ${t.date(p.at)}`}>
                     {t("toolkit.stages.delete")}
                   </Button>
                 </form>

@@ -1,61 +1,28 @@
-import {
-  redirect,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "react-router";
-import {
-  Alert,
-  Button,
-  Field,
-  Heading,
-  Label,
-  Link,
-  Paragraph,
-  Select,
-  Table,
-  ValidationMessage,
-} from "@digdir/designsystemet-react";
+import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, ValidationMessage } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/value-reflection";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm, type FormErrors } from "~/lib/forms";
 import { invalid, notFound } from "~/lib/route-helpers.server";
-import {
-  CsrfField,
-  FormErrorSummary,
-  TextField,
-  useFormState,
-} from "~/components/form";
+import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import { valueText } from "../content/content";
-import {
-  maxAnswer,
-  reflectionForm,
-  valueReflectionBody,
-  valuesSortBody,
-  type ValueReflection,
-} from "../toolkit.forms";
+import { maxAnswer, reflectionForm, valueReflectionBody, valuesSortBody, type ValueReflection } from "../toolkit.forms";
 import { myEntries, saveEntry } from "../toolkit.server";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.reflection.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.reflection.title");
 
 async function chosenValues(actor: Parameters<typeof myEntries>[1]) {
-  const entries = await myEntries(toolkitStore(), actor, [
-    "values",
-    "value_reflection",
-  ]);
+  const entries = await myEntries(toolkitStore(), actor, ["values", "value_reflection"]);
   const latest = entries
     .filter((e) => e.tool === "values")
     .map((e) => valuesSortBody.parse(e.body))
     .filter((s) => s.finishedAt)
     .at(-1);
-  const reflections = new Map(
-    entries.filter((e) => e.tool === "value_reflection").map((e) => [e.ref, e]),
-  );
+  const reflections = new Map(entries.filter((e) => e.tool === "value_reflection").map((e) => [e.ref, e]));
   return { latest, reflections };
 }
 
@@ -108,14 +75,12 @@ export async function action({ context, request }: Route.ActionArgs) {
       value,
       mine: body,
       revision: saved.conflict?.revision ?? null,
-      theirs: saved.conflict
-        ? valueReflectionBody.parse(saved.conflict.body)
-        : null,
+      theirs: saved.conflict ? valueReflectionBody.parse(saved.conflict.body) : null,
     };
   }
-  return redirect(
-    `/verktoy/verdier/refleksjon?lagret=${encodeURIComponent(value)}#value-${value}`,
-  );
+  // The URL names the value's place in the ranking, never the value itself (browser history on a shared device).
+  const rank = latest.top.indexOf(parsed.data.value) + 1;
+  return redirect(`/verktoy/verdier/refleksjon?lagret=${rank}#value-${rank}`);
 }
 
 const scale = Array.from({ length: 11 }, (_, i) => i);
@@ -125,8 +90,7 @@ export default function ValueReflectionPage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const failed =
-    result && "errors" in result ? (result as unknown as Failed) : undefined;
+  const failed = result && "errors" in result ? (result as unknown as Failed) : undefined;
   const { errors, values } = useFormState(result);
   const conflict = result && "conflict" in result ? result : undefined;
   if (d.values.length === 0) {
@@ -155,20 +119,12 @@ export default function ValueReflectionPage() {
         </Heading>
         <TableWrap label={t("toolkit.reflection.overview")}>
           <Table data-testid="living-by">
-            <caption className="kp-muted">
-              {t("toolkit.reflection.overview_caption")}
-            </caption>
+            <caption className="kp-muted">{t("toolkit.reflection.overview_caption")}</caption>
             <Table.Head>
               <Table.Row>
-                <Table.HeaderCell>
-                  {t("toolkit.reflection.rank")}
-                </Table.HeaderCell>
-                <Table.HeaderCell>
-                  {t("toolkit.reflection.value")}
-                </Table.HeaderCell>
-                <Table.HeaderCell>
-                  {t("toolkit.reflection.living_by")}
-                </Table.HeaderCell>
+                <Table.HeaderCell>{t("toolkit.reflection.rank")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("toolkit.reflection.value")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("toolkit.reflection.living_by")}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -191,9 +147,7 @@ export default function ValueReflectionPage() {
                         })}
                       </span>
                     ) : (
-                      <span className="kp-muted">
-                        {t("toolkit.reflection.not_set")}
-                      </span>
+                      <span className="kp-muted">{t("toolkit.reflection.not_set")}</span>
                     )}
                   </Table.Cell>
                 </Table.Row>
@@ -204,7 +158,7 @@ export default function ValueReflectionPage() {
       </section>
 
       {d.values.map((v) => {
-        const prefix = `value-${v.id}`;
+        const prefix = `value-${v.rank}`;
         const isFailed = failed?.value === v.id;
         const isConflict = conflict?.value === v.id;
         const typed = isConflict
@@ -214,27 +168,17 @@ export default function ValueReflectionPage() {
                 meaning: values.meaning,
                 obstacles: values.obstacles,
                 step: values.step,
-                livingBy:
-                  values.livingBy === undefined || values.livingBy === ""
-                    ? null
-                    : Number(values.livingBy),
+                livingBy: values.livingBy === undefined || values.livingBy === "" ? null : Number(values.livingBy),
               }
             : undefined;
         const current = typed ?? v.reflection;
         return (
-          <section
-            key={v.id}
-            id={prefix}
-            className="kp-stack kp-question"
-            aria-labelledby={`${prefix}-heading`}
-          >
+          <section key={v.id} id={prefix} className="kp-stack kp-question" aria-labelledby={`${prefix}-heading`}>
             <Heading level={2} data-size="sm" id={`${prefix}-heading`}>
               {v.rank}. {v.name}
             </Heading>
-            {v.meaning ? (
-              <Paragraph className="kp-muted">{v.meaning}</Paragraph>
-            ) : null}
-            {params.get("lagret") === v.id ? (
+            {v.meaning ? <Paragraph className="kp-muted">{v.meaning}</Paragraph> : null}
+            {params.get("lagret") === String(v.rank) ? (
               <Alert data-color="success" role="status">
                 <Paragraph>{t("toolkit.card.saved")}</Paragraph>
               </Alert>
@@ -259,16 +203,8 @@ export default function ValueReflectionPage() {
             <form method="post" className="kp-stack" noValidate>
               <CsrfField />
               <input type="hidden" name="value" value={v.id} />
-              <input
-                type="hidden"
-                name="baseRevision"
-                value={
-                  isConflict ? (conflict.revision ?? "") : (v.revision ?? "")
-                }
-              />
-              {isConflict ? (
-                <input type="hidden" name="force" value="1" />
-              ) : null}
+              <input type="hidden" name="baseRevision" value={isConflict ? (conflict.revision ?? "") : (v.revision ?? "")} />
+              {isConflict ? <input type="hidden" name="force" value="1" /> : null}
               <TextField
                 name="meaning"
                 multiline
@@ -280,35 +216,22 @@ export default function ValueReflectionPage() {
                 markOptional={false}
               />
               <Field>
-                <Label htmlFor={`${prefix}-livingBy`}>
-                  {t("toolkit.reflection.living_by")}
-                </Label>
-                <Field.Description id={`${prefix}-livingBy-desc`}>
-                  {t("toolkit.reflection.living_by_help")}
-                </Field.Description>
+                <Label htmlFor={`${prefix}-livingBy`}>{t("toolkit.reflection.living_by")}</Label>
+                <Field.Description id={`${prefix}-livingBy-desc`}>{t("toolkit.reflection.living_by_help")}</Field.Description>
                 <Select
                   id={`${prefix}-livingBy`}
                   name="livingBy"
-                  defaultValue={
-                    current?.livingBy === null ||
-                    current?.livingBy === undefined
-                      ? ""
-                      : String(current.livingBy)
-                  }
+                  defaultValue={current?.livingBy === null || current?.livingBy === undefined ? "" : String(current.livingBy)}
                   aria-describedby={`${prefix}-livingBy-desc`}
                 >
-                  <Select.Option value="">
-                    {t("toolkit.reflection.not_set")}
-                  </Select.Option>
+                  <Select.Option value="">{t("toolkit.reflection.not_set")}</Select.Option>
                   {scale.map((n) => (
                     <Select.Option key={n} value={String(n)}>
                       {n}
                     </Select.Option>
                   ))}
                 </Select>
-                {isFailed && errors.livingBy ? (
-                  <ValidationMessage>{t(errors.livingBy)}</ValidationMessage>
-                ) : null}
+                {isFailed && errors.livingBy ? <ValidationMessage>{t(errors.livingBy)}</ValidationMessage> : null}
               </Field>
               <TextField
                 name="obstacles"
@@ -331,11 +254,7 @@ export default function ValueReflectionPage() {
                 markOptional={false}
               />
               <div className="kp-actions">
-                <Button type="submit">
-                  {isConflict
-                    ? t("toolkit.conflict.keep_mine")
-                    : t("toolkit.card.save")}
-                </Button>
+                <Button type="submit">{isConflict ? t("toolkit.conflict.keep_mine") : t("toolkit.card.save")}</Button>
               </div>
             </form>
           </section>

@@ -1,17 +1,5 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import {
-  Alert,
-  Button,
-  Details,
-  Field,
-  Fieldset,
-  Heading,
-  Input,
-  Label,
-  Link,
-  Paragraph,
-  ValidationMessage,
-} from "@digdir/designsystemet-react";
+import { Alert, Button, Details, Field, Fieldset, Heading, Input, Label, Link, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/values-choose";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { guard } from "~/lib/route-helpers.server";
@@ -23,17 +11,14 @@ import { candidates, chooseTop, maxTop, minTop } from "../values";
 import { getSort, updateSort } from "../values.server";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.values.choose_title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.values.choose_title");
 
 const listIds = personalValues.map((v) => v.id);
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const sort = await guard(() =>
-    getSort(toolkitStore(), user.actor, params.sortId),
-  );
+  const sort = await guard(() => getSort(toolkitStore(), user.actor, params.sortId));
   const { very, important } = candidates(listIds, sort.body);
   const describe = (id: string) => ({
     id,
@@ -50,16 +35,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
-  const chosen = [
-    ...new Set(
-      formData.getAll("top").filter((v): v is string => typeof v === "string"),
-    ),
-  ];
+  const chosen = [...new Set(formData.getAll("top").filter((v): v is string => typeof v === "string"))];
   if (chosen.length < minTop || chosen.length > maxTop) {
     return data(
       {
-        error:
-          chosen.length < minTop ? ("too_few" as const) : ("too_many" as const),
+        error: chosen.length < minTop ? ("too_few" as const) : ("too_many" as const),
         chosen,
       },
       { status: 400 },
@@ -67,9 +47,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
   await guard(() =>
     updateSort(toolkitStore(), user.actor, params.sortId, (s) => {
-      const known = chosen.filter(
-        (id) => s.piles[id] === "very" || s.piles[id] === "important",
-      );
+      const known = chosen.filter((id) => s.piles[id] === "very" || s.piles[id] === "important");
       return { ...s, top: chooseTop(s.top, known) };
     }),
   );
@@ -84,13 +62,7 @@ export default function ValuesChoose() {
   const errorId = result ? "choose-error" : undefined;
   const box = (v: { id: string; name: string; meaning: string }) => (
     <Field key={v.id} position="start">
-      <Input
-        type="checkbox"
-        id={`top-${v.id}`}
-        name="top"
-        value={v.id}
-        defaultChecked={selected.includes(v.id)}
-      />
+      <Input type="checkbox" id={`top-${v.id}`} name="top" value={v.id} defaultChecked={selected.includes(v.id)} />
       <Label htmlFor={`top-${v.id}`}>{v.name}</Label>
       {v.meaning ? <Field.Description>{v.meaning}</Field.Description> : null}
     </Field>
@@ -100,42 +72,23 @@ export default function ValuesChoose() {
       <Heading level={1} data-size="lg">
         {t("toolkit.values.choose_title")}
       </Heading>
-      <Paragraph>
-        {t("toolkit.values.choose_intro", { min: minTop, max: maxTop })}
-      </Paragraph>
+      <Paragraph>{t("toolkit.values.choose_intro", { min: minTop, max: maxTop })}</Paragraph>
       {d.very.length + d.important.length < minTop ? (
         <Alert data-color="info">
+          <Paragraph>{t("toolkit.values.choose_too_few_sorted", { min: minTop })}</Paragraph>
           <Paragraph>
-            {t("toolkit.values.choose_too_few_sorted", { min: minTop })}
-          </Paragraph>
-          <Paragraph>
-            <Link href={`/verktoy/verdier/${d.sortId}/sorter`}>
-              {t("toolkit.values.back_to_sort")}
-            </Link>
+            <Link href={`/verktoy/verdier/${d.sortId}/sorter`}>{t("toolkit.values.back_to_sort")}</Link>
           </Paragraph>
         </Alert>
       ) : null}
       <form method="post" className="kp-stack" noValidate>
         <CsrfField />
         <Fieldset aria-describedby={errorId} id="field-top">
-          <Fieldset.Legend>
-            {t("toolkit.values.very_important")}
-          </Fieldset.Legend>
-          {d.very.length ? (
-            d.very.map(box)
-          ) : (
-            <Paragraph data-size="sm">
-              {t("toolkit.values.none_in_pile")}
-            </Paragraph>
-          )}
+          <Fieldset.Legend>{t("toolkit.values.very_important")}</Fieldset.Legend>
+          {d.very.length ? d.very.map(box) : <Paragraph data-size="sm">{t("toolkit.values.none_in_pile")}</Paragraph>}
           {result ? (
             <ValidationMessage id={errorId}>
-              {t(
-                result.error === "too_few"
-                  ? "toolkit.values.error_too_few"
-                  : "toolkit.values.error_too_many",
-                { min: minTop, max: maxTop },
-              )}
+              {t(result.error === "too_few" ? "toolkit.values.error_too_few" : "toolkit.values.error_too_many", { min: minTop, max: maxTop })}
             </ValidationMessage>
           ) : null}
         </Fieldset>
@@ -148,9 +101,7 @@ export default function ValuesChoose() {
             </Details.Summary>
             <Details.Content>
               <Fieldset>
-                <Fieldset.Legend>
-                  {t("toolkit.values.pile.important")}
-                </Fieldset.Legend>
+                <Fieldset.Legend>{t("toolkit.values.pile.important")}</Fieldset.Legend>
                 {d.important.map(box)}
               </Fieldset>
             </Details.Content>
@@ -158,9 +109,7 @@ export default function ValuesChoose() {
         ) : null}
         <div className="kp-actions">
           <Button type="submit">{t("toolkit.values.to_rank")}</Button>
-          <Link href={`/verktoy/verdier/${d.sortId}/sorter`}>
-            {t("toolkit.values.back_to_sort")}
-          </Link>
+          <Link href={`/verktoy/verdier/${d.sortId}/sorter`}>{t("toolkit.values.back_to_sort")}</Link>
         </div>
       </form>
     </div>

@@ -11,15 +11,12 @@ import { move } from "../values";
 import { getSort, updateSort } from "../values.server";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.values.rank_title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.values.rank_title");
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const sort = await guard(() =>
-    getSort(toolkitStore(), user.actor, params.sortId),
-  );
+  const sort = await guard(() => getSort(toolkitStore(), user.actor, params.sortId));
   return {
     sortId: params.sortId,
     top: sort.body.top.map((id) => ({
@@ -35,13 +32,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const user = await toolkitUser(context, request, formData);
   const [id, direction] = String(formData.get("move") ?? "").split(":");
   if (id && (direction === "up" || direction === "down")) {
-    await guard(() =>
-      updateSort(toolkitStore(), user.actor, params.sortId, (s) => ({
-        ...s,
-        top: move(s.top, id, direction),
-      })),
-    );
-    return redirect(`/verktoy/verdier/${params.sortId}/ranger#rank-${id}`);
+    const sort = await guard(() => updateSort(toolkitStore(), user.actor, params.sortId, (s) => ({ ...s, top: move(s.top, id, direction) })));
+    // Back to the moved value by its new place, never by its name (browser history on a shared device).
+    const place = sort.body.top.indexOf(id) + 1;
+    return redirect(`/verktoy/verdier/${params.sortId}/ranger${place > 0 ? `#rank-${place}` : ""}`);
   }
   await guard(() =>
     updateSort(toolkitStore(), user.actor, params.sortId, (s) => ({
@@ -65,35 +59,19 @@ export default function ValuesRank() {
         <CsrfField />
         <ol className="kp-stack" data-testid="ranking">
           {d.top.map((v, i) => (
-            <li key={v.id} id={`rank-${v.id}`}>
+            <li key={v.id} id={`rank-${i + 1}`}>
               <div className="kp-actions">
                 <span>
                   <strong>{v.name}</strong>
-                  {v.meaning ? (
-                    <span className="kp-muted"> – {v.meaning}</span>
-                  ) : null}
+                  {v.meaning ? <span className="kp-muted"> – {v.meaning}</span> : null}
                 </span>
                 {i > 0 ? (
-                  <Button
-                    type="submit"
-                    name="move"
-                    value={`${v.id}:up`}
-                    variant="tertiary"
-                    data-size="sm"
-                    aria-label={t("toolkit.values.move_up", { name: v.name })}
-                  >
+                  <Button type="submit" name="move" value={`${v.id}:up`} variant="tertiary" data-size="sm" aria-label={t("toolkit.values.move_up", { name: v.name })}>
                     ↑ {t("toolkit.values.up")}
                   </Button>
                 ) : null}
                 {i < d.top.length - 1 ? (
-                  <Button
-                    type="submit"
-                    name="move"
-                    value={`${v.id}:down`}
-                    variant="tertiary"
-                    data-size="sm"
-                    aria-label={t("toolkit.values.move_down", { name: v.name })}
-                  >
+                  <Button type="submit" name="move" value={`${v.id}:down`} variant="tertiary" data-size="sm" aria-label={t("toolkit.values.move_down", { name: v.name })}>
                     ↓ {t("toolkit.values.down")}
                   </Button>
                 ) : null}
@@ -105,9 +83,7 @@ export default function ValuesRank() {
           <Button type="submit" name="done" value="1">
             {t("toolkit.values.done")}
           </Button>
-          <Link href={`/verktoy/verdier/${d.sortId}/velg`}>
-            {t("toolkit.values.back_to_choose")}
-          </Link>
+          <Link href={`/verktoy/verdier/${d.sortId}/velg`}>{t("toolkit.values.back_to_choose")}</Link>
         </div>
       </form>
     </div>

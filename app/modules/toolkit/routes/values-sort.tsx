@@ -1,24 +1,11 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
-import {
-  Button,
-  Field,
-  Fieldset,
-  Heading,
-  Input,
-  Label,
-  Paragraph,
-} from "@digdir/designsystemet-react";
+import { Button, Field, Fieldset, Heading, Input, Label, Paragraph } from "@digdir/designsystemet-react";
 import { randomBytes } from "node:crypto";
 import type { Route } from "./+types/values-sort";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { guard } from "~/lib/route-helpers.server";
 import { parseForm } from "~/lib/forms";
-import {
-  CsrfField,
-  FormErrorSummary,
-  TextField,
-  useFormState,
-} from "~/components/form";
+import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { title } from "~/lib/meta";
@@ -28,8 +15,7 @@ import { pageCount, pageOf, sortedCount } from "../values";
 import { getSort, updateSort } from "../values.server";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.values.sort_title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.values.sort_title");
 
 const listIds = personalValues.map((v) => v.id);
 const piles: Pile[] = ["very", "important", "not"];
@@ -42,9 +28,7 @@ function pageParam(request: Request) {
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const sort = await guard(() =>
-    getSort(toolkitStore(), user.actor, params.sortId),
-  );
+  const sort = await guard(() => getSort(toolkitStore(), user.actor, params.sortId));
   const pages = pageCount(listIds, sort.body);
   const page = Math.min(pageParam(request), pages);
   return {
@@ -75,17 +59,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         const id = `own-${randomBytes(4).toString("hex")}`;
         return {
           ...s,
-          own: [
-            ...s.own,
-            { id, name: parsed.data.name, meaning: parsed.data.meaning },
-          ].slice(0, 30),
+          own: [...s.own, { id, name: parsed.data.name, meaning: parsed.data.meaning }].slice(0, 30),
           piles: { ...s.piles, [id]: "very" },
         };
       }),
     );
-    return redirect(
-      `${base}/sorter?side=${pageCount(listIds, sort.body)}&egen=1#own`,
-    );
+    return redirect(`${base}/sorter?side=${pageCount(listIds, sort.body)}&egen=1#own`);
   }
   // One page of the sort: a radio group per value.
   const chosen: Record<string, Pile> = {};
@@ -99,17 +78,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       ...s,
       piles: {
         ...s.piles,
-        ...Object.fromEntries(
-          Object.entries(chosen).filter(
-            ([id]) => listIds.includes(id) || s.own.some((o) => o.id === id),
-          ),
-        ),
+        ...Object.fromEntries(Object.entries(chosen).filter(([id]) => listIds.includes(id) || s.own.some((o) => o.id === id))),
       },
     })),
   );
   const go = formData.get("go");
-  if (go === "prev")
-    return redirect(`${base}/sorter?side=${Math.max(1, page - 1)}`);
+  if (go === "prev") return redirect(`${base}/sorter?side=${Math.max(1, page - 1)}`);
   if (go === "next") return redirect(`${base}/sorter?side=${page + 1}`);
   return redirect(`${base}/velg`);
 }
@@ -140,22 +114,12 @@ export default function ValuesSortPage() {
             <li key={v.id}>
               <Fieldset>
                 <Fieldset.Legend>{v.name}</Fieldset.Legend>
-                {v.meaning ? (
-                  <Fieldset.Description>{v.meaning}</Fieldset.Description>
-                ) : null}
+                {v.meaning ? <Fieldset.Description>{v.meaning}</Fieldset.Description> : null}
                 <div className="kp-pile">
                   {piles.map((p) => (
                     <Field key={p} position="start">
-                      <Input
-                        type="radio"
-                        id={`pile-${v.id}-${p}`}
-                        name={`pile:${v.id}`}
-                        value={p}
-                        defaultChecked={v.pile === p}
-                      />
-                      <Label htmlFor={`pile-${v.id}-${p}`}>
-                        {t(`toolkit.values.pile.${p}` as MessageKey)}
-                      </Label>
+                      <Input type="radio" id={`pile-${v.id}-${p}`} name={`pile:${v.id}`} value={p} defaultChecked={v.pile === p} />
+                      <Label htmlFor={`pile-${v.id}-${p}`}>{t(`toolkit.values.pile.${p}` as MessageKey)}</Label>
                     </Field>
                   ))}
                 </div>
@@ -174,21 +138,12 @@ export default function ValuesSortPage() {
               {t("toolkit.values.next_page")}
             </Button>
           ) : null}
-          <Button
-            type="submit"
-            name="go"
-            value="choose"
-            variant={last ? "primary" : "tertiary"}
-          >
+          <Button type="submit" name="go" value="choose" variant={last ? "primary" : "tertiary"}>
             {t("toolkit.values.to_choose")}
           </Button>
         </div>
       </form>
-      <section
-        id="own"
-        className="kp-stack kp-narrow"
-        aria-labelledby="own-heading"
-      >
+      <section id="own" className="kp-stack kp-narrow" aria-labelledby="own-heading">
         <Heading level={2} data-size="sm" id="own-heading">
           {t("toolkit.values.own_title")}
         </Heading>
@@ -201,31 +156,11 @@ export default function ValuesSortPage() {
           }}
           idPrefix="own"
         />
-        <form
-          method="post"
-          action={`?side=${data.page}`}
-          className="kp-stack"
-          noValidate
-        >
+        <form method="post" action={`?side=${data.page}`} className="kp-stack" noValidate>
           <CsrfField />
           <input type="hidden" name="intent" value="own" />
-          <TextField
-            name="name"
-            idPrefix="own"
-            label={t("toolkit.values.own_name")}
-            required
-            maxLength={80}
-            defaultValue={values.name}
-            error={errors.name}
-          />
-          <TextField
-            name="meaning"
-            idPrefix="own"
-            label={t("toolkit.values.own_meaning")}
-            maxLength={200}
-            defaultValue={values.meaning}
-            error={errors.meaning}
-          />
+          <TextField name="name" idPrefix="own" label={t("toolkit.values.own_name")} required maxLength={80} defaultValue={values.name} error={errors.name} />
+          <TextField name="meaning" idPrefix="own" label={t("toolkit.values.own_meaning")} maxLength={200} defaultValue={values.meaning} error={errors.meaning} />
           <Button type="submit" variant="secondary">
             {t("toolkit.values.own_add")}
           </Button>

@@ -1,12 +1,5 @@
 import { redirect, useLoaderData } from "react-router";
-import {
-  Alert,
-  Button,
-  Details,
-  Heading,
-  Link,
-  Paragraph,
-} from "@digdir/designsystemet-react";
+import { Alert, Button, Details, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/values";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { CsrfField } from "~/components/form";
@@ -18,15 +11,12 @@ import { valueText } from "../content/content";
 import { emptySort } from "../values";
 import type { ValuesSort } from "../toolkit.forms";
 
-export const meta: Route.MetaFunction = (args) =>
-  title(args, "toolkit.values.title");
+export const meta: Route.MetaFunction = (args) => title(args, "toolkit.values.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const sorts = (
-    await myEntries(toolkitStore(), user.actor, ["values"])
-  ).reverse();
+  const sorts = (await myEntries(toolkitStore(), user.actor, ["values"])).reverse();
   return {
     sorts: sorts.map((s) => {
       const body = s.body as ValuesSort;
@@ -81,39 +71,27 @@ export default function Values() {
             ))}
           </ol>
           <div className="kp-actions">
-            <Link href="/verktoy/verdier/refleksjon">
-              {t("toolkit.values.reflect")}
-            </Link>
-            <Link href={`/verktoy/verdier/${current.ref}/ranger`}>
-              {t("toolkit.values.change_ranking")}
-            </Link>
+            <Link href="/verktoy/verdier/refleksjon">{t("toolkit.values.reflect")}</Link>
+            <Link href={`/verktoy/verdier/${current.ref}/ranger`}>{t("toolkit.values.change_ranking")}</Link>
           </div>
         </section>
       ) : current ? (
         <Alert data-color="info">
+          <Paragraph>{t("toolkit.values.unfinished", { count: current.sorted })}</Paragraph>
           <Paragraph>
-            {t("toolkit.values.unfinished", { count: current.sorted })}
-          </Paragraph>
-          <Paragraph>
-            <Link href={`/verktoy/verdier/${current.ref}/sorter`}>
-              {t("toolkit.values.continue")}
-            </Link>
+            <Link href={`/verktoy/verdier/${current.ref}/sorter`}>{t("toolkit.values.continue")}</Link>
           </Paragraph>
         </Alert>
       ) : null}
       <form method="post">
         <CsrfField />
         <Button type="submit" variant={current ? "secondary" : "primary"}>
-          {current
-            ? t("toolkit.values.start_again")
-            : t("toolkit.values.start")}
+          {current ? t("toolkit.values.start_again") : t("toolkit.values.start")}
         </Button>
       </form>
       {earlier.length > 0 || current ? (
         <Details>
-          <Details.Summary>
-            {t("toolkit.values.all_sorts", { count: sorts.length })}
-          </Details.Summary>
+          <Details.Summary>{t("toolkit.values.all_sorts", { count: sorts.length })}</Details.Summary>
           <Details.Content>
             <ul className="kp-stack">
               {sorts.map((s) => (
@@ -121,20 +99,13 @@ export default function Values() {
                   <Paragraph>
                     <strong>{t.date(s.createdAt, "datetime")}</strong>
                     {": "}
-                    {s.top.length
-                      ? s.top.map((v) => v.name).join(", ")
-                      : t("toolkit.values.none_chosen")}
+                    {s.top.length ? s.top.map((v) => v.name).join(", ") : t("toolkit.values.none_chosen")}
                   </Paragraph>
                   <form method="post" className="kp-inline-form">
                     <CsrfField />
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="entryId" value={s.id} />
-                    <Button
-                      type="submit"
-                      variant="tertiary"
-                      data-size="sm"
-                      data-color="danger"
-                    >
+                    <Button type="submit" variant="tertiary" data-size="sm" data-color="danger">
                       {t("toolkit.values.delete_sort")}
                     </Button>
                   </form>

@@ -34,7 +34,7 @@ import {
 import { checkImport, exportToolkit, importToolkit, rewrapDataKeys } from "./toolkit-export.server";
 import { decryptText, DecryptionError, unwrapDataKey } from "./toolkit-crypto.server";
 import type { Dream } from "./toolkit.forms";
-import type { ShareItem } from "./toolkit";
+import { itemOf, type ShareItem } from "./toolkit";
 
 let handle: DbHandle;
 let db: Db;
@@ -303,6 +303,45 @@ describe("sharing: no read without a share, every read logged, revocation at onc
     const read = await readSharedItem(store, peer, shareId, undefined, "2026-11-24");
     expect(read.entries.map((e) => e.ref)).toEqual(["drommen:q1"]);
     await expect(readSharedItem(store, peer, shareId, undefined, "2026-11-25")).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe("permission matrix on the database: every item × sharing state × role", () => {
+  const items: ShareItem[] = ["card:drommen", "values", "dream", "check_in", "stages"];
+  const states = ["read", "suggest", "revoked", "expired"] as const;
+
+  it("only the peer worker with a share in force reads, and each such read is one line in the owner's log", async () => {
+    // Something in every item.
+    await addEntry(store, owner, "check_in", { instrument: "knutepunkt-sjekk", version: 1, answers: { hope: 6 }, why: {} });
+    await addEntry(store, owner, "stages", { area: "overall", stage: "preparation", note: "" });
+    await saveEntry(store, owner, { tool: "value_reflection", ref: "honesty", body: { meaning: "Å si det som det er", livingBy: 7, obstacles: "", step: "" }, baseRevision: null });
+    const others = { "peer without share": otherPeer, coordinator, administrator: admin, "another participant": otherParticipant };
+    for (const item of items) {
+      for (const state of states) {
+        const mode = state === "suggest" && item === "dream" ? "suggest" : "read";
+        const created = await createShare(db, owner, { item, peerId: peer.userId, centreId: kbt, mode, until: state === "expired" ? "2026-11-24" : null }, undefined, "2026-11-24");
+        if (!created.ok) throw new Error(`share ${item}: ${created.reason}`);
+        if (state === "revoked") await revokeShare(db, owner, created.id);
+        const today = state === "expired" ? "2026-11-25" : "2026-11-24";
+        const logged = async () => (await listAccessToMyData(db, owner.userId, 1)).events.filter((e) => e.action === "read" && e.actorUserId !== owner.userId).length;
+
+        const before = await logged();
+        const inForce = state === "read" || state === "suggest";
+        if (inForce) {
+          const read = await readSharedItem(store, peer, created.id, undefined, today);
+          expect(read.entries.length, `${item} ${state}`).toBeGreaterThan(0);
+          expect(read.entries.every((e) => itemOf(e.tool, e.ref) === item), `${item}: only that item`).toBe(true);
+        } else {
+          await expect(readSharedItem(store, peer, created.id, undefined, today), `${item} ${state}`).rejects.toThrow(NotFoundError);
+        }
+        for (const [role, actor] of Object.entries(others)) {
+          await expect(readSharedItem(store, actor, created.id, undefined, today), `${item} ${state} ${role}`).rejects.toThrow(NotFoundError);
+          expect(await accessTo(db, actor, owner.userId, item, today), `${item} ${state} ${role}`).toBeNull();
+        }
+        expect(await logged(), `${item} ${state}: reads logged`).toBe(before + (inForce ? 1 : 0));
+        await revokeShare(db, owner, created.id);
+      }
+    }
   });
 });
 

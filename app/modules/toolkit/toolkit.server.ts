@@ -542,14 +542,30 @@ export async function accessTo(db: Db, actor: Actor | null, ownerId: string, ite
   );
 }
 
-/** The centre of the share that grants the actor access now (for the audit log): in force, and held as peer worker there. */
-async function shareCentre(db: Db, actor: Actor, ownerId: string, item: ShareItem, today = osloToday()) {
-  const rows = await db
-    .select({ centreId: toolkitShares.centreId, until: toolkitShares.until, revokedAt: toolkitShares.revokedAt })
+/**
+ * One share, by id, checked by the pure rule on its own: the link a peer worker follows works only while
+ * that very share is in force (revoking it ends it, whatever else is shared).
+ */
+async function shareInForce(db: Db, actor: Actor, shareId: string, today: string) {
+  if (!isUuid(shareId)) return null;
+  const [share] = await db
+    .select({
+      ownerId: toolkitShares.ownerId,
+      ownerName: users.name,
+      peerId: toolkitShares.peerId,
+      centreId: toolkitShares.centreId,
+      item: toolkitShares.item,
+      mode: toolkitShares.mode,
+      until: toolkitShares.until,
+      revokedAt: toolkitShares.revokedAt,
+    })
     .from(toolkitShares)
-    .where(and(eq(toolkitShares.ownerId, ownerId), eq(toolkitShares.peerId, actor.userId), eq(toolkitShares.item, item), isNull(toolkitShares.revokedAt)));
-  const granting = rows.find((r) => shareActive(r, today) && actor.memberships.some((m) => m.centreId === r.centreId && m.role === "peer_worker"));
-  return granting?.centreId ?? null;
+    .innerJoin(users, eq(users.id, toolkitShares.ownerId))
+    .where(eq(toolkitShares.id, shareId));
+  if (!share || share.peerId !== actor.userId) return null;
+  const grant = { ...share, item: share.item as ShareItem, mode: share.mode as ShareMode };
+  const access = toolkitAccess(actor, { id: share.ownerId, memberships: await membershipsOf(db, share.ownerId) }, grant.item, [grant], today);
+  return access === "read" || access === "suggest" ? { ...grant, access } : null;
 }
 
 /**
@@ -559,25 +575,13 @@ async function shareCentre(db: Db, actor: Actor, ownerId: string, item: ShareIte
  */
 export async function readSharedItem(store: Store, actor: Actor | null, shareId: string, requestId?: string, today = osloToday()) {
   const me = requireActor(actor);
-  if (!isUuid(shareId)) throw new NotFoundError();
-  const [share] = await store.db
-    .select({
-      ownerId: toolkitShares.ownerId,
-      item: toolkitShares.item,
-      ownerName: users.name,
-      peerId: toolkitShares.peerId,
-    })
-    .from(toolkitShares)
-    .innerJoin(users, eq(users.id, toolkitShares.ownerId))
-    .where(eq(toolkitShares.id, shareId));
-  if (!share || share.peerId !== me.userId) throw new NotFoundError();
-  const item = share.item as ShareItem;
-  const access = await accessTo(store.db, me, share.ownerId, item, today);
-  if (access !== "read" && access !== "suggest") throw new NotFoundError();
+  const share = await shareInForce(store.db, me, shareId, today);
+  if (!share) throw new NotFoundError();
+  const { item, access } = share;
   const entries = (await loadEntries(store, share.ownerId, toolsOf(item))).filter((e) => itemOf(e.tool, e.ref) === item);
   await recordAudit(store.db, {
     actorUserId: me.userId,
-    actorCentreId: await shareCentre(store.db, me, share.ownerId, item, today),
+    actorCentreId: share.centreId,
     actorRole: "peer_worker",
     action: "read",
     subjectUserId: share.ownerId,
@@ -595,19 +599,11 @@ export async function readSharedItem(store: Store, actor: Actor | null, shareId:
 }
 
 /** A peer worker with a "may suggest" share on the dream adds a suggestion to the owner's toolkit. */
-export async function addSuggestion(store: Store, actor: Actor | null, shareId: string, text: string, authorName: string, requestId?: string) {
+export async function addSuggestion(store: Store, actor: Actor | null, shareId: string, text: string, authorName: string, requestId?: string, today = osloToday()) {
   const me = requireActor(actor);
-  if (!isUuid(shareId)) throw new NotFoundError();
-  const [share] = await store.db
-    .select({
-      ownerId: toolkitShares.ownerId,
-      item: toolkitShares.item,
-      peerId: toolkitShares.peerId,
-    })
-    .from(toolkitShares)
-    .where(eq(toolkitShares.id, shareId));
-  if (!share || share.peerId !== me.userId || share.item !== "dream") throw new NotFoundError();
-  if ((await accessTo(store.db, me, share.ownerId, "dream")) !== "suggest") throw new ForbiddenError();
+  const share = await shareInForce(store.db, me, shareId, today);
+  if (!share || share.item !== "dream") throw new NotFoundError();
+  if (share.access !== "suggest") throw new ForbiddenError();
   const saved = await saveEntry(store, me, {
     tool: "dream_suggestion",
     ref: randomUUID(),
@@ -618,7 +614,7 @@ export async function addSuggestion(store: Store, actor: Actor | null, shareId: 
   });
   await recordAudit(store.db, {
     actorUserId: me.userId,
-    actorCentreId: await shareCentre(store.db, me, share.ownerId, "dream"),
+    actorCentreId: share.centreId,
     actorRole: "peer_worker",
     action: "create",
     subjectUserId: share.ownerId,

@@ -461,22 +461,22 @@ export async function revokeShare(db: Db, actor: Actor | null, shareId: string, 
   return revoked.length > 0;
 }
 
+/** The columns the access rule needs from a share, and the row as the rule's type. */
+const grantColumns = {
+  peerId: toolkitShares.peerId,
+  centreId: toolkitShares.centreId,
+  item: toolkitShares.item,
+  mode: toolkitShares.mode,
+  until: toolkitShares.until,
+  revokedAt: toolkitShares.revokedAt,
+};
+const asGrant = <R extends { item: string; mode: string }>(row: R) => ({ ...row, item: row.item as ShareItem, mode: row.mode as ShareMode });
+
 /** For a peer worker: the items shared with them that are in force now, with the owner's name. */
 export async function sharedWithMe(db: Db, actor: Actor | null, today = osloToday()) {
   const me = requireActor(actor);
   const rows = await db
-    .select({
-      id: toolkitShares.id,
-      ownerId: toolkitShares.ownerId,
-      item: toolkitShares.item,
-      mode: toolkitShares.mode,
-      until: toolkitShares.until,
-      revokedAt: toolkitShares.revokedAt,
-      centreId: toolkitShares.centreId,
-      ownerName: users.name,
-      centreName: centres.shortName,
-      createdAt: toolkitShares.createdAt,
-    })
+    .select({ ...grantColumns, id: toolkitShares.id, ownerId: toolkitShares.ownerId, ownerName: users.name, centreName: centres.shortName, createdAt: toolkitShares.createdAt })
     .from(toolkitShares)
     .innerJoin(users, eq(users.id, toolkitShares.ownerId))
     .innerJoin(centres, eq(centres.id, toolkitShares.centreId))
@@ -486,25 +486,9 @@ export async function sharedWithMe(db: Db, actor: Actor | null, today = osloToda
   const result = [];
   for (const row of rows) {
     if (!ownerMemberships.has(row.ownerId)) ownerMemberships.set(row.ownerId, await membershipsOf(db, row.ownerId));
-    const grant = {
-      peerId: me.userId,
-      centreId: row.centreId,
-      item: row.item as ShareItem,
-      mode: row.mode as ShareMode,
-      until: row.until,
-      revokedAt: row.revokedAt,
-    };
-    const access = toolkitAccess(me, { id: row.ownerId, memberships: ownerMemberships.get(row.ownerId)! }, grant.item, [grant], today);
-    if (access)
-      result.push({
-        id: row.id,
-        item: grant.item,
-        mode: grant.mode,
-        until: row.until,
-        ownerName: row.ownerName,
-        centreName: row.centreName,
-        createdAt: row.createdAt,
-      });
+    const grant = asGrant(row);
+    if (!toolkitAccess(me, { id: row.ownerId, memberships: ownerMemberships.get(row.ownerId)! }, grant.item, [grant], today)) continue;
+    result.push({ id: row.id, item: grant.item, mode: grant.mode, until: row.until, ownerName: row.ownerName, centreName: row.centreName, createdAt: row.createdAt });
   }
   return result;
 }
@@ -517,29 +501,12 @@ export async function accessTo(db: Db, actor: Actor | null, ownerId: string, ite
   if (!actor) return null;
   if (actor.userId === ownerId) return "owner";
   const shares = await db
-    .select({
-      peerId: toolkitShares.peerId,
-      centreId: toolkitShares.centreId,
-      item: toolkitShares.item,
-      mode: toolkitShares.mode,
-      until: toolkitShares.until,
-      revokedAt: toolkitShares.revokedAt,
-    })
+    .select(grantColumns)
     .from(toolkitShares)
     .where(and(eq(toolkitShares.ownerId, ownerId), eq(toolkitShares.peerId, actor.userId), eq(toolkitShares.item, item)));
   if (shares.length === 0) return null;
   const owner = { id: ownerId, memberships: await membershipsOf(db, ownerId) };
-  return toolkitAccess(
-    actor,
-    owner,
-    item,
-    shares.map((s) => ({
-      ...s,
-      item: s.item as ShareItem,
-      mode: s.mode as ShareMode,
-    })),
-    today,
-  );
+  return toolkitAccess(actor, owner, item, shares.map(asGrant), today);
 }
 
 /**
@@ -549,21 +516,12 @@ export async function accessTo(db: Db, actor: Actor | null, ownerId: string, ite
 async function shareInForce(db: Db, actor: Actor, shareId: string, today: string) {
   if (!isUuid(shareId)) return null;
   const [share] = await db
-    .select({
-      ownerId: toolkitShares.ownerId,
-      ownerName: users.name,
-      peerId: toolkitShares.peerId,
-      centreId: toolkitShares.centreId,
-      item: toolkitShares.item,
-      mode: toolkitShares.mode,
-      until: toolkitShares.until,
-      revokedAt: toolkitShares.revokedAt,
-    })
+    .select({ ...grantColumns, ownerId: toolkitShares.ownerId, ownerName: users.name })
     .from(toolkitShares)
     .innerJoin(users, eq(users.id, toolkitShares.ownerId))
     .where(eq(toolkitShares.id, shareId));
   if (!share || share.peerId !== actor.userId) return null;
-  const grant = { ...share, item: share.item as ShareItem, mode: share.mode as ShareMode };
+  const grant = asGrant(share);
   const access = toolkitAccess(actor, { id: share.ownerId, memberships: await membershipsOf(db, share.ownerId) }, grant.item, [grant], today);
   return access === "read" || access === "suggest" ? { ...grant, access } : null;
 }

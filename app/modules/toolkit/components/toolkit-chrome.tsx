@@ -1,4 +1,6 @@
-import { Form, NavLink, useRouteLoaderData } from "react-router";
+import type { ReactNode } from "react";
+import { Form, isRouteErrorResponse, NavLink, useLocation, useRouteError, useRouteLoaderData } from "react-router";
+import { ErrorPage } from "~/components/error-page";
 import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
@@ -103,5 +105,27 @@ export function ReauthPage({ data }: { data: ReauthData }) {
         <Button type="submit">{t("toolkit.reauth.submit")}</Button>
       </form>
     </div>
+  );
+}
+
+/** Error boundary of the toolkit's layouts: "log in again" keeps what was typed; anything else, the friendly error page. */
+export function ToolkitErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && (error.data as ReauthData | undefined)?.reason === "reauth") {
+    return <ReauthPage data={error.data as ReauthData} />;
+  }
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const reason = isRouteErrorResponse(error) ? (error.data as { reason?: string } | undefined)?.reason : undefined;
+  return <ErrorPage status={status} reason={reason} />;
+}
+
+/** A status message after a redirect, shown when the URL has `?<param>=…` ("saved", "deleted", …). */
+export function Flash({ param, children, color = "success", value }: { param: string; children: ReactNode; color?: "success" | "warning"; value?: string }) {
+  const shown = new URLSearchParams(useLocation().search).get(param);
+  if (shown === null || (value !== undefined && shown !== value)) return null;
+  return (
+    <Alert data-color={color} role="status">
+      <Paragraph>{children}</Paragraph>
+    </Alert>
   );
 }

@@ -1,5 +1,6 @@
 import { useActionData, useLoaderData, useSearchParams } from "react-router";
 import { Alert, Button, Details, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
+import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/card";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm } from "~/lib/forms";
@@ -120,16 +121,8 @@ export default function CardPage() {
       <Paragraph data-size="sm">
         <Link href={`/verktoy/kort/${card.id}/samtale`}>{t("toolkit.conversation.start")}</Link>
       </Paragraph>
-      {params.get("samtale") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.conversation.done")}</Paragraph>
-        </Alert>
-      ) : null}
-      {params.get("slettet") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.card.deleted")}</Paragraph>
-        </Alert>
-      ) : null}
+      <Flash param="samtale">{t("toolkit.conversation.done")}</Flash>
+      <Flash param="slettet">{t("toolkit.card.deleted")}</Flash>
       <Paragraph className="kp-muted">{t("toolkit.card.skip_any")}</Paragraph>
       {card.questions.map((q) => {
         const prefix = q.id;

@@ -1,5 +1,6 @@
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table, Tag, ValidationMessage } from "@digdir/designsystemet-react";
+import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/centre-instruments";
 import { getServices } from "~/lib/services.server";
 import { getRequestState, requireUser } from "~/lib/request.server";
@@ -57,23 +58,14 @@ export default function CentreInstruments() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   return (
     <div className="kp-stack">
       <Heading level={1} data-size="lg">
         {t("toolkit.packs.title")}
       </Heading>
       <Paragraph>{t("toolkit.packs.intro", { centre: d.centre })}</Paragraph>
-      {params.get("installert") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.packs.installed")}</Paragraph>
-        </Alert>
-      ) : null}
-      {params.get("fjernet") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.packs.removed")}</Paragraph>
-        </Alert>
-      ) : null}
+      <Flash param="installert">{t("toolkit.packs.installed")}</Flash>
+      <Flash param="fjernet">{t("toolkit.packs.removed")}</Flash>
       {d.packs.length === 0 ? (
         <Paragraph>{t("toolkit.packs.none")}</Paragraph>
       ) : (

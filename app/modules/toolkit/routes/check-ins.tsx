@@ -1,5 +1,6 @@
-import { redirect, useLoaderData, useSearchParams } from "react-router";
-import { Alert, Button, Card, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { redirect, useLoaderData } from "react-router";
+import { Button, Card, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/check-ins";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { getServices } from "~/lib/services.server";
@@ -76,23 +77,14 @@ export async function action({ context, request }: Route.ActionArgs) {
 export default function CheckIns() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   return (
     <div className="kp-stack">
       <Heading level={1} data-size="lg">
         {t("toolkit.checkin.title")}
       </Heading>
       <Paragraph>{t("toolkit.checkin.intro")}</Paragraph>
-      {params.get("lagret") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.checkin.saved")}</Paragraph>
-        </Alert>
-      ) : null}
-      {params.get("slettet") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.checkin.deleted")}</Paragraph>
-        </Alert>
-      ) : null}
+      <Flash param="lagret">{t("toolkit.checkin.saved")}</Flash>
+      <Flash param="slettet">{t("toolkit.checkin.deleted")}</Flash>
       <ul className="kp-grid">
         {d.available.map((p) => (
           <li key={p.id}>

@@ -1,5 +1,6 @@
-import { data, redirect, useActionData, useLocation } from "react-router";
+import { data, redirect, useActionData } from "react-router";
 import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
+import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/consent";
 import { getServices } from "~/lib/services.server";
 import { requireUser } from "~/lib/request.server";
@@ -37,11 +38,7 @@ export default function Consent() {
       <Heading level={1} data-size="lg">
         {t("toolkit.consent.title")}
       </Heading>
-      {new URLSearchParams(useLocation().search).get("slettet") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.data.all_deleted")}</Paragraph>
-        </Alert>
-      ) : null}
+      <Flash param="slettet">{t("toolkit.data.all_deleted")}</Flash>
       <Paragraph>{t("toolkit.consent.intro")}</Paragraph>
       <ul className="kp-stack">
         <li>{t("toolkit.consent.point_private")}</li>

@@ -1,5 +1,6 @@
 import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { Alert, Button, Field, Heading, Input, Label, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
+import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/data";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { CsrfField, SelectField } from "~/components/form";
@@ -98,16 +99,8 @@ export default function ToolkitData() {
           </Paragraph>
         </Alert>
       ) : null}
-      {params.get("slettet") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.data.item_deleted")}</Paragraph>
-        </Alert>
-      ) : null}
-      {params.get("alt") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.data.all_deleted")}</Paragraph>
-        </Alert>
-      ) : null}
+      <Flash param="slettet">{t("toolkit.data.item_deleted")}</Flash>
+      <Flash param="alt">{t("toolkit.data.all_deleted")}</Flash>
 
       <section className="kp-stack kp-narrow" aria-labelledby="export-heading">
         <Heading level={2} data-size="md" id="export-heading">

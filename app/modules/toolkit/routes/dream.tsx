@@ -1,5 +1,6 @@
-import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import { Alert, Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/dream";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { formError, parseForm, type FormErrors } from "~/lib/forms";
@@ -142,7 +143,6 @@ export default function DreamPage() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const failed = result && "errors" in result ? (result as unknown as Failed) : undefined;
   const { errors, values } = useFormState(result);
   const conflict = result && "conflict" in result ? result : undefined;
@@ -154,16 +154,8 @@ export default function DreamPage() {
         {t("toolkit.dream.title")}
       </Heading>
       <Paragraph>{t("toolkit.dream.intro")}</Paragraph>
-      {params.get("fullt") ? (
-        <Alert data-color="warning" role="status">
-          <Paragraph>{t("toolkit.dream.full")}</Paragraph>
-        </Alert>
-      ) : null}
-      {params.get("lagret") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.dream.saved")}</Paragraph>
-        </Alert>
-      ) : null}
+      <Flash param="fullt" color="warning">{t("toolkit.dream.full")}</Flash>
+      <Flash param="lagret">{t("toolkit.dream.saved")}</Flash>
       {conflict ? (
         <Alert data-color="warning" role="alert">
           <Heading level={2} data-size="xs">

@@ -1,5 +1,6 @@
-import { useLoaderData, useLocation } from "react-router";
-import { Alert, Card, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
+import { useLoaderData } from "react-router";
+import { Card, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
+import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/home";
 import { requireUser } from "~/lib/request.server";
 import { useT } from "~/i18n/use-t";
@@ -74,11 +75,7 @@ export default function ToolkitHome() {
       <Heading level={1} data-size="lg">
         {t("toolkit.title")}
       </Heading>
-      {new URLSearchParams(useLocation().search).get("velkommen") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.home.welcome")}</Paragraph>
-        </Alert>
-      ) : null}
+      <Flash param="velkommen">{t("toolkit.home.welcome")}</Flash>
       <Paragraph>{t("toolkit.home.intro")}</Paragraph>
       <Paragraph data-testid="toolkit-privacy">{data.activeShares === 0 ? t("toolkit.home.private") : t("toolkit.home.shared", { count: data.activeShares })}</Paragraph>
       <ul className="kp-grid">

@@ -1,11 +1,9 @@
-import { isRouteErrorResponse, Outlet, redirect, useRouteError } from "react-router";
+import { Outlet, redirect } from "react-router";
 import type { Route } from "./+types/layout";
 import { getRequestState } from "~/lib/request.server";
 import { getServices } from "~/lib/services.server";
 import { hasConsent } from "../toolkit.server";
-import { ErrorPage } from "~/components/error-page";
-import { IdleLock, ReauthPage, ToolkitNav } from "../components/toolkit-chrome";
-import type { ReauthData } from "../toolkit-route.server";
+import { IdleLock, ToolkitErrorBoundary, ToolkitNav } from "../components/toolkit-chrome";
 
 /** Every toolkit page: server-rendered only (no React on the client), its own menu, lock now, idle lock. */
 export const handle = { hydrate: false };
@@ -28,12 +26,4 @@ export default function ToolkitLayout() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && (error.data as ReauthData | undefined)?.reason === "reauth") {
-    return <ReauthPage data={error.data as ReauthData} />;
-  }
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const reason = isRouteErrorResponse(error) ? (error.data as { reason?: string } | undefined)?.reason : undefined;
-  return <ErrorPage status={status} reason={reason} />;
-}
+export { ToolkitErrorBoundary as ErrorBoundary };

@@ -1,7 +1,5 @@
-import { isRouteErrorResponse, Outlet, useRouteError } from "react-router";
-import { ErrorPage } from "~/components/error-page";
-import { IdleLock, LockButton, ReauthPage } from "../components/toolkit-chrome";
-import type { ReauthData } from "../toolkit-route.server";
+import { Outlet } from "react-router";
+import { IdleLock, LockButton, ToolkitErrorBoundary } from "../components/toolkit-chrome";
 
 /**
  * What peer workers read of participants' toolkits (/delt-med-meg): like the toolkit itself, server-rendered
@@ -22,12 +20,4 @@ export default function PeerLayout() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && (error.data as ReauthData | undefined)?.reason === "reauth") {
-    return <ReauthPage data={error.data as ReauthData} />;
-  }
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const reason = isRouteErrorResponse(error) ? (error.data as { reason?: string } | undefined)?.reason : undefined;
-  return <ErrorPage status={status} reason={reason} />;
-}
+export { ToolkitErrorBoundary as ErrorBoundary };

@@ -1,5 +1,6 @@
-import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import { Alert, Button, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
+import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/shared-item";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm } from "~/lib/forms";
@@ -47,7 +48,6 @@ export default function SharedItem() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const { errors, values } = useFormState(useActionData<typeof action>());
-  const [params] = useSearchParams();
   return (
     <div className="kp-stack">
       <Paragraph>
@@ -59,11 +59,7 @@ export default function SharedItem() {
       <Alert data-color="info">
         <Paragraph>{t("toolkit.shared.logged", { name: d.owner })}</Paragraph>
       </Alert>
-      {params.get("foreslatt") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.shared.suggested")}</Paragraph>
-        </Alert>
-      ) : null}
+      <Flash param="foreslatt">{t("toolkit.shared.suggested")}</Flash>
       <ItemViewer view={d.view} />
       {d.canSuggest ? (
         <section className="kp-stack kp-narrow" aria-labelledby="suggest-heading">

@@ -1,5 +1,6 @@
-import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { Alert, Button, Field, Fieldset, Heading, Input, Label, Link, Paragraph, Table, Tag, ValidationMessage } from "@digdir/designsystemet-react";
+import { redirect, useActionData, useLoaderData } from "react-router";
+import { Button, Field, Fieldset, Heading, Input, Label, Link, Paragraph, Table, Tag, ValidationMessage } from "@digdir/designsystemet-react";
+import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/sharing";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { formError, parseForm } from "~/lib/forms";
@@ -85,7 +86,6 @@ export default function Sharing() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const { errors, values } = useFormState(useActionData<typeof action>());
-  const [params] = useSearchParams();
   const mode = values.mode ?? "read";
   return (
     <div className="kp-stack">
@@ -93,16 +93,8 @@ export default function Sharing() {
         {t("toolkit.sharing.title")}
       </Heading>
       <Paragraph>{t("toolkit.sharing.intro")}</Paragraph>
-      {params.get("delt") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.sharing.shared")}</Paragraph>
-        </Alert>
-      ) : null}
-      {params.get("stoppet") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.sharing.revoked")}</Paragraph>
-        </Alert>
-      ) : null}
+      <Flash param="delt">{t("toolkit.sharing.shared")}</Flash>
+      <Flash param="stoppet">{t("toolkit.sharing.revoked")}</Flash>
       <Paragraph>
         <Link href="/min-side/innsyn">{t("toolkit.sharing.see_log")}</Link>
       </Paragraph>

@@ -1,6 +1,7 @@
-import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { Alert, Button, Field, Fieldset, Heading, Input, Label, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
+import { redirect, useActionData, useLoaderData } from "react-router";
+import { Button, Field, Fieldset, Heading, Input, Label, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import { z } from "zod";
+import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/stages";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm } from "~/lib/forms";
@@ -83,18 +84,13 @@ export default function Stages() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const { errors, values } = useFormState(useActionData<typeof action>());
-  const [params] = useSearchParams();
   return (
     <div className="kp-stack">
       <Heading level={1} data-size="lg">
         {t("toolkit.stages.title")}
       </Heading>
       <Paragraph>{t("toolkit.stages.intro")}</Paragraph>
-      {params.get("lagret") ? (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t("toolkit.stages.saved")}</Paragraph>
-        </Alert>
-      ) : null}
+      <Flash param="lagret">{t("toolkit.stages.saved")}</Flash>
       {d.current.length ? (
         <section className="kp-stack" aria-labelledby="now-heading">
           <Heading level={2} data-size="md" id="now-heading">

@@ -1,5 +1,6 @@
-import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, ValidationMessage } from "@digdir/designsystemet-react";
+import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/value-reflection";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm, type FormErrors } from "~/lib/forms";
@@ -89,7 +90,6 @@ export default function ValueReflectionPage() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const failed = result && "errors" in result ? (result as unknown as Failed) : undefined;
   const { errors, values } = useFormState(result);
   const conflict = result && "conflict" in result ? result : undefined;
@@ -178,11 +178,7 @@ export default function ValueReflectionPage() {
               {v.rank}. {v.name}
             </Heading>
             {v.meaning ? <Paragraph className="kp-muted">{v.meaning}</Paragraph> : null}
-            {params.get("lagret") === String(v.rank) ? (
-              <Alert data-color="success" role="status">
-                <Paragraph>{t("toolkit.card.saved")}</Paragraph>
-              </Alert>
-            ) : null}
+            <Flash param="lagret" value={String(v.rank)}>{t("toolkit.card.saved")}</Flash>
             {isConflict ? (
               <Alert data-color="warning" role="alert">
                 <Paragraph>{t("toolkit.conflict.body")}</Paragraph>

@@ -129,3 +129,25 @@ export function Flash({ param, children, color = "success", value }: { param: st
     </Alert>
   );
 }
+
+/**
+ * "Saved somewhere else while you wrote": the person's own text stays in the field below; the other
+ * version is shown here (when there is one) and stays in the history if they keep theirs.
+ */
+export function ConflictNotice({ theirs, savedAt, headingLevel = 2 }: { theirs?: string | null; savedAt?: string | null; headingLevel?: 2 | 3 }) {
+  const t = useT();
+  return (
+    <Alert data-color="warning" role="alert">
+      <Heading level={headingLevel} data-size="xs">
+        {t("toolkit.conflict.title")}
+      </Heading>
+      <Paragraph>{t("toolkit.conflict.body")}</Paragraph>
+      {savedAt ? <Paragraph data-size="sm">{t("toolkit.conflict.theirs", { when: t.date(savedAt, "datetime") })}</Paragraph> : null}
+      {theirs ? (
+        <Paragraph className="kp-answer" data-testid="conflict-theirs">
+          {theirs}
+        </Paragraph>
+      ) : null}
+    </Alert>
+  );
+}

@@ -1,6 +1,6 @@
 import { useActionData, useLoaderData, useSearchParams } from "react-router";
 import { Alert, Button, Details, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
-import { Flash } from "../components/toolkit-chrome";
+import { Flash , ConflictNotice } from "../components/toolkit-chrome";
 import type { Route } from "./+types/card";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm } from "~/lib/forms";
@@ -139,24 +139,7 @@ export default function CardPage() {
               </Alert>
             ) : null}
             {conflict?.question === q.id ? (
-              <Alert data-color="warning" role="alert">
-                <Heading level={3} data-size="xs">
-                  {t("toolkit.conflict.title")}
-                </Heading>
-                <Paragraph>{t("toolkit.conflict.body")}</Paragraph>
-                {conflict.theirs ? (
-                  <>
-                    <Paragraph data-size="sm">
-                      {t("toolkit.conflict.theirs", {
-                        when: t.date(conflict.theirs.updatedAt, "datetime"),
-                      })}
-                    </Paragraph>
-                    <Paragraph className="kp-answer" data-testid="conflict-theirs">
-                      {conflict.theirs.text}
-                    </Paragraph>
-                  </>
-                ) : null}
-              </Alert>
+              <ConflictNotice headingLevel={3} theirs={conflict.theirs?.text} savedAt={conflict.theirs?.updatedAt} />
             ) : null}
             {failed?.question === q.id ? <FormErrorSummary errors={errors} labels={{ text: t("toolkit.card.answer") }} idPrefix={prefix} /> : null}
             <form method="post" className="kp-stack" noValidate>

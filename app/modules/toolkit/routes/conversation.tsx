@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
-import { Alert, Button, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
+import { Button, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
+import { ConflictNotice } from "../components/toolkit-chrome";
 import type { Route } from "./+types/conversation";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm } from "~/lib/forms";
@@ -89,10 +90,7 @@ export default function Conversation() {
         {d.question.text}
       </Heading>
       {conflict ? (
-        <Alert data-color="warning" role="alert">
-          <Paragraph>{t("toolkit.conflict.body")}</Paragraph>
-          {conflict.theirs ? <Paragraph className="kp-answer">{conflict.theirs}</Paragraph> : null}
-        </Alert>
+        <ConflictNotice theirs={conflict.theirs} />
       ) : null}
       <FormErrorSummary errors={errors} labels={{ text: t("toolkit.card.answer") }} />
       <form method="post" action={`?sporsmal=${d.n}`} className="kp-stack" noValidate>

@@ -1,6 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
-import { Alert, Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
-import { Flash } from "../components/toolkit-chrome";
+import { Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Flash , ConflictNotice } from "../components/toolkit-chrome";
 import type { Route } from "./+types/dream";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { formError, parseForm, type FormErrors } from "~/lib/forms";
@@ -157,17 +157,7 @@ export default function DreamPage() {
       <Flash param="fullt" color="warning">{t("toolkit.dream.full")}</Flash>
       <Flash param="lagret">{t("toolkit.dream.saved")}</Flash>
       {conflict ? (
-        <Alert data-color="warning" role="alert">
-          <Heading level={2} data-size="xs">
-            {t("toolkit.conflict.title")}
-          </Heading>
-          <Paragraph>{t("toolkit.conflict.body")}</Paragraph>
-          {conflict.theirs ? (
-            <Paragraph className="kp-answer" data-testid="conflict-theirs">
-              {conflict.theirs.dream}
-            </Paragraph>
-          ) : null}
-        </Alert>
+        <ConflictNotice theirs={conflict.theirs?.dream} />
       ) : null}
       {failed?.form === "text" ? (
         <FormErrorSummary

@@ -1,6 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
-import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table, ValidationMessage } from "@digdir/designsystemet-react";
-import { Flash } from "../components/toolkit-chrome";
+import { Button, Field, Heading, Label, Link, Paragraph, Select, Table, ValidationMessage } from "@digdir/designsystemet-react";
+import { Flash , ConflictNotice } from "../components/toolkit-chrome";
 import type { Route } from "./+types/value-reflection";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm, type FormErrors } from "~/lib/forms";
@@ -180,9 +180,7 @@ export default function ValueReflectionPage() {
             {v.meaning ? <Paragraph className="kp-muted">{v.meaning}</Paragraph> : null}
             <Flash param="lagret" value={String(v.rank)}>{t("toolkit.card.saved")}</Flash>
             {isConflict ? (
-              <Alert data-color="warning" role="alert">
-                <Paragraph>{t("toolkit.conflict.body")}</Paragraph>
-              </Alert>
+              <ConflictNotice headingLevel={3} theirs={conflict.theirs?.meaning} />
             ) : null}
             {isFailed ? (
               <FormErrorSummary

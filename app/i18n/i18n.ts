@@ -1,13 +1,31 @@
 import { nb } from "./nb";
 import { nn } from "./nn";
 import { en } from "./en";
+import type { ToolkitKey } from "~/modules/toolkit/i18n/nb";
 
 export const languages = ["nb", "nn", "en"] as const;
 export type Lang = (typeof languages)[number];
-export type MessageKey = keyof typeof nb;
-export type Messages = Record<MessageKey, string>;
+/** Keys of the app's own catalogue (shipped to the browser). */
+export type CoreKey = keyof typeof nb;
+export type Messages = Record<CoreKey, string>;
+/** Every key: the app's, and those a module registers on the server (see registerMessages). */
+export type MessageKey = CoreKey | ToolkitKey;
 
 export const catalogues: Record<Lang, Messages> = { nb, nn, en };
+
+/**
+ * Texts a module adds at run time (the toolkit's, whose pages are rendered on the server only, so its
+ * texts stay out of the browser bundle). Registering the same keys again replaces them.
+ */
+const registered: Record<Lang, Record<string, string>> = { nb: {}, nn: {}, en: {} };
+export function registerMessages(messages: Record<Lang, Record<string, string>>) {
+  for (const lang of languages) Object.assign(registered[lang], messages[lang]);
+}
+
+/** The whole catalogue of a language, registered texts included (for tests and tools). */
+export function allMessages(lang: Lang): Record<string, string> {
+  return { ...registered[lang], ...catalogues[lang] };
+}
 
 export const locales: Record<Lang, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
 
@@ -35,9 +53,10 @@ export function translate(lang: Lang, key: MessageKey | PluralKey, params?: Para
   let template: string | undefined;
   if (params && typeof params.count === "number") {
     const form = cached(`plural:${lang}`, () => new Intl.PluralRules(locales[lang])).select(params.count);
-    template = catalogue[`${key}_${form}`] ?? catalogue[`${key}_other`];
+    const extra = registered[lang];
+    template = catalogue[`${key}_${form}`] ?? catalogue[`${key}_other`] ?? extra[`${key}_${form}`] ?? extra[`${key}_other`];
   }
-  template ??= catalogue[key] ?? (nb as Record<string, string>)[key] ?? key;
+  template ??= catalogue[key] ?? registered[lang][key] ?? (nb as Record<string, string>)[key] ?? registered.nb[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -398,6 +398,21 @@ describe("export, delete everything, import", () => {
   });
 });
 
+describe("the toolkit's weight", () => {
+  it("toolkit pages load no JavaScript files, and other pages' JavaScript carries none of the toolkit's texts", async () => {
+    const { context, page } = await participant(true, 1280);
+    for (const path of ["/verktoy", "/verktoy/kort/ansvar", "/verktoy/verdier", "/verktoy/drommen", "/verktoy/mappe", "/verktoy/deling"]) {
+      await page.goto(path);
+      expect(await page.locator("script[src], link[rel=modulepreload]").count(), path).toBe(0);
+    }
+    const html = await (await page.request.get("/")).text();
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) expect(await (await page.request.get(src)).text(), src).not.toContain("Lagre og velg de viktigste");
+    await context.close();
+  });
+});
+
 describe("Min mappe as PDF", () => {
   it("downloads a PDF of the folder", async () => {
     const { context, page } = await participant(true, 1280);

@@ -1,3 +1,4 @@
+import "~/modules/toolkit/i18n/register";
 import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";

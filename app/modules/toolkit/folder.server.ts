@@ -1,3 +1,4 @@
+import "~/modules/toolkit/i18n/register";
 import type { Actor } from "~/modules/centres/permissions";
 import { translate, type Lang } from "~/i18n/i18n";
 import { cards } from "./content/content";

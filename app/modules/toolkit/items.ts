@@ -1,3 +1,4 @@
+import "~/modules/toolkit/i18n/register";
 import { translate, type Lang } from "~/i18n/i18n";
 import { findCard } from "./content/content";
 import type { ShareItem } from "./toolkit";

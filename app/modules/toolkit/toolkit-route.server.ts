@@ -1,3 +1,4 @@
+import "~/modules/toolkit/i18n/register";
 import { data, redirect, type RouterContextProvider } from "react-router";
 import { getServices } from "~/lib/services.server";
 import { getRequestState, requireUser, startSession, whoTag } from "~/lib/request.server";

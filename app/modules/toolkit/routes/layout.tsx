@@ -1,3 +1,4 @@
+import "~/modules/toolkit/i18n/register";
 import { Outlet, redirect } from "react-router";
 import type { Route } from "./+types/layout";
 import { getRequestState } from "~/lib/request.server";

@@ -1,3 +1,4 @@
+import "~/modules/toolkit/i18n/register";
 import { Outlet } from "react-router";
 import { IdleLock, LockButton, ToolkitErrorBoundary } from "../components/toolkit-chrome";
 

@@ -169,16 +169,19 @@ for (const width of [360, 1280]) {
   }
 }
 
+/** The toolkit's pages are checked in every language on the phone too (issue 4). */
+const toolkitPage = (name: string) => /^(toolkit|shared|locked|centre-instruments)/.test(name);
+
 for (const lang of ["nn", "en"] as const) {
   describe(`every page in ${lang}`, () => {
-    for (const p of pages) {
-      it(`${p.name} in ${lang}: html lang and no axe violations`, async () => {
-        const context = await contextFor(p.as, 1280, true);
+    for (const p of pages.flatMap((page) => (toolkitPage(page.name) ? [360, 1280] : [1280]).map((width) => ({ ...page, width })))) {
+      it(`${p.name} in ${lang} at ${p.width} px: html lang and no axe violations`, async () => {
+        const context = await contextFor(p.as, p.width, true);
         const path = p.path();
         const page = await visit(context, `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`, p.status ?? 200);
         expect(await page.locator("html").getAttribute("lang")).toBe(lang);
-        await expectNoAxeViolations(page, `${p.name} ${lang}`);
-        await screenshot(page, `${p.name}-1280-js-${lang}`);
+        await expectNoAxeViolations(page, `${p.name} ${lang} ${p.width}px`);
+        await screenshot(page, `${p.name}-${p.width}-js-${lang}`);
         await page.close();
         // Back to bokmål for the other tests sharing this context.
         const reset = await context.newPage();

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { can, type Actor } from "~/modules/centres/permissions";
@@ -91,7 +92,8 @@ export async function installPack(db: Db, actor: Actor | null, centreId: string,
     // Already installed: the same content comes back (if it was removed); other content needs a new version.
     const where = and(eq(instrumentPacks.centreId, centreId), eq(instrumentPacks.packId, parsed.data.id), eq(instrumentPacks.version, parsed.data.version));
     const [existing] = await db.select({ pack: instrumentPacks.pack }).from(instrumentPacks).where(where);
-    if (JSON.stringify(existing?.pack) !== JSON.stringify(parsed.data))
+    // jsonb does not keep key order: compare the content, not the text.
+    if (!isDeepStrictEqual(existing?.pack, parsed.data))
       return {
         ok: false,
         problems: ["version: already installed with other content; raise the version"],

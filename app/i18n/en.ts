@@ -670,4 +670,5 @@ export const en: Messages = {
   "my.toolkit_link": "Open the toolkit",
   "my.shared_with_me": "Shared with me",
   "audit.create.toolkit_consent": "Consented to using the toolkit",
+  "table.region": "Table: {name}",
 };

@@ -672,4 +672,5 @@ export const nb = {
   "my.toolkit_link": "Åpne verktøykassen",
   "my.shared_with_me": "Delt med meg",
   "audit.create.toolkit_consent": "Samtykket til å bruke verktøykassen",
+  "table.region": "Tabell: {name}",
 } as const;

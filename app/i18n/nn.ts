@@ -670,4 +670,5 @@ export const nn: Messages = {
   "my.toolkit_link": "Opne verktøykassa",
   "my.shared_with_me": "Delt med meg",
   "audit.create.toolkit_consent": "Samtykte til å bruke verktøykassa",
+  "table.region": "Tabell: {name}",
 };

@@ -1,6 +1,7 @@
 /** Keys whose translation is rightly identical to bokmål, per language. Reviewed by hand. */
 export const sameAsNb: { nn: readonly string[]; en: readonly string[] } = {
   nn: [
+    "table.region",
     "offers.new.organization",
     "offers.parts.text",
     "offers.parts.change",

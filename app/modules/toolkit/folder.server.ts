@@ -34,7 +34,8 @@ export async function buildFolder(store: Store, actor: Actor | null, lang: Lang)
     if (!mine?.length) continue;
     const updated = mine.reduce((a, e) => (e.updatedAt > a ? e.updatedAt : a), mine[0]!.updatedAt);
     const card = item.startsWith("card:") ? cards.find((c) => c.id === item.slice(5)) : undefined;
-    const title = card ? card.content[lang].title : translate(lang, `toolkit.item.${item as "dream" | "values" | "check_in" | "stages"}`);
+    // "Refleksjonskortet «Drømmen»": a card's name alone could be taken for the tool of the same name.
+    const title = card ? translate(lang, "toolkit.item.card", { title: card.content[lang].title }) : translate(lang, `toolkit.item.${item as "dream" | "values" | "check_in" | "stages"}`);
     sections.push({
       item,
       title,

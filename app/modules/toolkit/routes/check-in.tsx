@@ -67,8 +67,8 @@ export default function CheckInPage() {
   const values = result?.values ?? {};
   const labels = Object.fromEntries(
     d.items.flatMap((i) => [
-      [`item-${i.id}`, i.text],
-      [`why-${i.id}`, `${i.text} – ${t("toolkit.checkin.why")}`],
+      [`item-${i.id}`, i.text.replace(/[.!?]$/, "")],
+      [`why-${i.id}`, `${i.text.replace(/[.!?]$/, "")} – ${t("toolkit.checkin.why")}`],
     ]),
   );
   return (

@@ -112,6 +112,7 @@ export function toItemView(lang: Lang, item: ShareItem, entries: readonly Entry[
     return {
       kind: "stages",
       timeline: timeline(placements).map((p) => ({
+        id: p.id,
         at: p.at,
         area: p.area === "overall" ? null : (lifeAreas.find((a) => a.id === p.area)?.name[lang] ?? p.area),
         stage: stageName(p.stage),

@@ -134,6 +134,15 @@ export async function myEntries(store: Store, actor: Actor | null, toolList: rea
   return loadEntries(store, me.userId, toolList);
 }
 
+/** Which entries the actor has — tool and ref only, nothing decrypted — for counts on overview pages. */
+export async function myEntryRefs(db: Db, actor: Actor | null, toolList: readonly Tool[]) {
+  const me = requireActor(actor);
+  return db
+    .select({ tool: toolkitEntries.tool, ref: toolkitEntries.ref })
+    .from(toolkitEntries)
+    .where(and(eq(toolkitEntries.ownerId, me.userId), inArray(toolkitEntries.tool, [...toolList])));
+}
+
 export async function myEntry<T = unknown>(store: Store, actor: Actor | null, tool: Tool, ref: string): Promise<Entry<T> | undefined> {
   const me = requireActor(actor);
   const [entry] = await loadEntries(store, me.userId, [tool], ref);

@@ -1,5 +1,5 @@
 import { Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/edit-organization";
 import { getServices } from "~/lib/services.server";
 import { requireUser } from "~/lib/request.server";
@@ -10,7 +10,7 @@ import { organizationSchema } from "../organizations.forms";
 import { CsrfField, FormErrorSummary, useFormState } from "~/components/form";
 import { OrganizationFields, organizationFieldLabels } from "../components/organization-fields";
 import { AppLink } from "~/components/app-link";
-import { TableWrap } from "~/components/table-wrap";
+import { ChangeLogTable } from "../components/change-log-table";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
@@ -117,38 +117,7 @@ export default function EditOrganization() {
         <Heading level={2} data-size="sm" id="history-heading">
           {t("offers.history.title")}
         </Heading>
-        {history.length === 0 ? (
-          <Paragraph>{t("offers.history.empty")}</Paragraph>
-        ) : (
-          <TableWrap label={t("offers.history.title")}>
-            <Table zebra data-testid="organization-history">
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("access.when")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("access.who")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("access.what")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("offers.history.field")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("offers.history.before")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("offers.history.after")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {history.map((h) => (
-                  <Table.Row key={h.id}>
-                    <Table.Cell>{t.date(h.at, "datetime")}</Table.Cell>
-                    <Table.Cell>{h.by ?? t("access.deleted_account")}</Table.Cell>
-                    <Table.Cell>{isAction(h.action) ? t(`offers.org.action.${h.action}`) : h.action}</Table.Cell>
-                    <Table.Cell>
-                      <code>{h.field}</code>
-                    </Table.Cell>
-                    <Table.Cell lang="nb">{h.before || "–"}</Table.Cell>
-                    <Table.Cell lang="nb">{h.after || "–"}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableWrap>
-        )}
+        <ChangeLogTable rows={history} testId="organization-history" what={(h) => (isAction(h.action) ? t(`offers.org.action.${h.action}`) : h.action)} />
       </section>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/offer-history";
 import { getServices } from "~/lib/services.server";
 import { requireUser } from "~/lib/request.server";
@@ -7,7 +7,7 @@ import { guard, notFound, uuidPattern } from "~/lib/route-helpers.server";
 import { offerHistory } from "../manage.server";
 import { getOfferPage } from "../offer-page.server";
 import { AppLink } from "~/components/app-link";
-import { TableWrap } from "~/components/table-wrap";
+import { ChangeLogTable } from "../components/change-log-table";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
@@ -33,35 +33,8 @@ export default function OfferHistory() {
       <Paragraph>
         {name ? <AppLink to={`/tilbud/${id}`}>{name}</AppLink> : null}
       </Paragraph>
-      {history.length === 0 ? (
-        <Paragraph>{t("offers.history.empty")}</Paragraph>
-      ) : (
-        <TableWrap label={t("offers.history.title")}>
-          <Table zebra data-testid="offer-history">
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t("access.when")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("access.who")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("offers.history.field")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("offers.history.before")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("offers.history.after")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {history.map((h) => (
-                <Table.Row key={h.id}>
-                  <Table.Cell>{t.date(h.at, "datetime")}</Table.Cell>
-                  <Table.Cell>{h.by ?? t("access.deleted_account")}</Table.Cell>
-                  {/* An import writes one row per offer: which file it came from. */}
-                  <Table.Cell>{h.action === "import" ? t("offers.import.history") : <code>{h.field}</code>}</Table.Cell>
-                  <Table.Cell lang="nb">{h.before || "–"}</Table.Cell>
-                  <Table.Cell lang="nb">{h.after || "–"}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableWrap>
-      )}
+      {/* An import writes one row per offer: which file it came from. */}
+      <ChangeLogTable rows={history} testId="offer-history" field={(h) => (h.action === "import" ? t("offers.import.history") : <code>{h.field}</code>)} />
     </div>
   );
 }

@@ -36,6 +36,7 @@ export type ItemView =
   | {
       kind: "stages";
       timeline: {
+        id: string;
         at: string;
         area: string | null;
         stage: string;
@@ -139,17 +140,8 @@ export function ItemViewer({ view, headingLevel = 2 }: { view: ItemView; heading
     return (
       <ol className="kp-stack kp-plain-list">
         {view.timeline.map((p) => (
-          <li key={p.at} className="kp-place">
-            <Paragraph>
-              <strong>{t.date(p.at)}</strong> · {p.area ?? t("toolkit.stages.overall")}:{" "}
-              {p.changedFrom
-                ? t("toolkit.stages.changed", {
-                    from: p.changedFrom,
-                    to: p.stage,
-                  })
-                : p.stage}
-            </Paragraph>
-            {p.note ? <Paragraph className="kp-answer">{p.note}</Paragraph> : null}
+          <li key={p.id} className="kp-place">
+            <StageChange entry={p} />
           </li>
         ))}
       </ol>
@@ -205,5 +197,21 @@ export function ItemViewer({ view, headingLevel = 2 }: { view: ItemView; heading
         <Paragraph>{t("toolkit.view.no_goals")}</Paragraph>
       )}
     </div>
+  );
+}
+
+type StageEntry = Extract<ItemView, { kind: "stages" }>["timeline"][number];
+
+/** One line of the stages timeline: when, which area, and the stage — "changed from … to …", never "back". */
+export function StageChange({ entry }: { entry: StageEntry }) {
+  const t = useT();
+  return (
+    <>
+      <Paragraph>
+        <strong>{t.date(entry.at)}</strong> · {entry.area ?? t("toolkit.stages.overall")}:{" "}
+        {entry.changedFrom ? t("toolkit.stages.changed", { from: entry.changedFrom, to: entry.stage }) : entry.stage}
+      </Paragraph>
+      {entry.note ? <Paragraph className="kp-answer">{entry.note}</Paragraph> : null}
+    </>
   );
 }

@@ -6,21 +6,18 @@ import { requireUser } from "~/lib/request.server";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { title } from "~/lib/meta";
-import { myEntries, myShares } from "../toolkit.server";
-import { toolkitStore } from "../toolkit-route.server";
+import { myEntryRefs, myShares } from "../toolkit.server";
 import { getServices } from "~/lib/services.server";
 
 export const meta: Route.MetaFunction = (args) => title(args, "toolkit.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  const entries = await myEntries(toolkitStore(), user.actor, ["cards", "values", "dream"]);
-  const shares = (await myShares(getServices().db, user.actor)).filter((s) => s.active);
+  const { db } = getServices();
+  const [refs, shares] = await Promise.all([myEntryRefs(db, user.actor, ["cards"]), myShares(db, user.actor)]);
   return {
-    answered: new Set(entries.filter((e) => e.tool === "cards").map((e) => e.ref.split(":")[0])).size,
-    sorts: entries.filter((e) => e.tool === "values").length,
-    hasDream: entries.some((e) => e.tool === "dream"),
-    activeShares: shares.length,
+    answered: new Set(refs.map((e) => e.ref.split(":")[0])).size,
+    activeShares: shares.filter((s) => s.active).length,
   };
 }
 

@@ -2,6 +2,8 @@ import { redirect, useActionData, useLoaderData } from "react-router";
 import { Button, Field, Fieldset, Heading, Input, Label, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import { z } from "zod";
 import { Flash } from "../components/toolkit-chrome";
+import { toItemView } from "../item-view.server";
+import { StageChange, type ItemView } from "../components/item-view";
 import type { Route } from "./+types/stages";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { parseForm } from "~/lib/forms";
@@ -12,7 +14,7 @@ import { title } from "~/lib/meta";
 import { lifeAreas, stages } from "../content/stages";
 import { maxAnswer, stagePlacementBody } from "../toolkit.forms";
 import { addEntry, deleteEntry, myEntries } from "../toolkit.server";
-import { areaIds, current, stageIds, timeline } from "../stages";
+import { areaIds, current, stageIds } from "../stages";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
 export const meta: Route.MetaFunction = (args) => title(args, "toolkit.stages.title");
@@ -51,14 +53,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       area: areaName(area),
       stage: stageName(stage),
     })),
-    timeline: timeline(placements).map((p) => ({
-      id: p.id,
-      at: p.at,
-      area: areaName(p.area),
-      stage: stageName(p.stage),
-      changedFrom: p.changedFrom ? stageName(p.changedFrom) : null,
-      note: p.note,
-    })),
+    // The same timeline Min mappe and a peer worker see.
+    timeline: (toItemView(lang, "stages", entries) as Extract<ItemView, { kind: "stages" }>).timeline,
   };
 }
 
@@ -152,16 +148,7 @@ export default function Stages() {
           <ol className="kp-stack kp-plain-list" data-testid="stage-timeline">
             {d.timeline.map((p) => (
               <li key={p.id} className="kp-place kp-stack">
-                <Paragraph>
-                  <strong>{t.date(p.at)}</strong> · {p.area ?? t("toolkit.stages.overall")}:{" "}
-                  {p.changedFrom
-                    ? t("toolkit.stages.changed", {
-                        from: p.changedFrom,
-                        to: p.stage,
-                      })
-                    : p.stage}
-                </Paragraph>
-                {p.note ? <Paragraph className="kp-answer">{p.note}</Paragraph> : null}
+                <StageChange entry={p} />
                 <form method="post">
                   <CsrfField />
                   <input type="hidden" name="intent" value="delete" />

@@ -16,7 +16,24 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbHandle = {
   db: Db;
   kind: "pglite" | "postgres";
+  /**
+   * Where imports and other long requests run (ADR 0017). On PostgreSQL a small pool of its own, so they can
+   * never hold the connections /healthz and the pages need; on PGlite the one connection there is. `slots`:
+   * how many of them may run at once in this process (one per connection, so none waits for one).
+   */
+  long: { db: Db; slots: number };
   close: () => Promise<void>;
+};
+
+/**
+ * PostgreSQL limits (ADR 0017). A normal request's statement ends after 10 s and a transaction left idle
+ * (a request that stopped half-way) after 30 s, so no request holds a connection or a lock for minutes.
+ * Long requests get their own pool of 2 connections, with a minute per statement.
+ */
+export const postgresLimits = {
+  statementTimeoutMs: 10_000,
+  idleInTransactionMs: 30_000,
+  long: { connections: 2, statementTimeoutMs: 60_000, idleInTransactionMs: 60_000, connectTimeoutMs: 10_000 },
 };
 
 export const migrationsFolder = path.resolve(process.cwd(), "drizzle");
@@ -75,6 +92,8 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
     return {
       db,
       kind: "pglite",
+      // One connection: an import runs alone, and is short (a few seconds for the largest file allowed).
+      long: { db, slots: 1 },
       close: async () => {
         await client.close();
         release();
@@ -86,20 +105,60 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
   }
 }
 
+/** Pools by their Drizzle database, for the migration (which must not be cut off by a statement timeout). */
+const pools = new WeakMap<Db, pg.Pool>();
+
 export async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  pool.on("error", () => {
-    /* idle client errors are reported by the next query; never crash the process */
+  // The timeouts go in the connection's start-up parameters: every session of the pool has them.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    statement_timeout: postgresLimits.statementTimeoutMs,
+    idle_in_transaction_session_timeout: postgresLimits.idleInTransactionMs,
   });
+  const { long } = postgresLimits;
+  const longPool = new pg.Pool({
+    connectionString: url,
+    max: long.connections,
+    statement_timeout: long.statementTimeoutMs,
+    idle_in_transaction_session_timeout: long.idleInTransactionMs,
+    connectionTimeoutMillis: long.connectTimeoutMs,
+  });
+  for (const p of [pool, longPool])
+    p.on("error", () => {
+      /* idle client errors are reported by the next query; never crash the process */
+    });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: "postgres", close: () => pool.end() };
+  pools.set(db, pool);
+  return {
+    db,
+    kind: "postgres",
+    long: { db: drizzlePg(longPool, { schema }) as unknown as Db, slots: long.connections },
+    close: async () => {
+      await Promise.all([pool.end(), longPool.end()]);
+    },
+  };
 }
 
 export async function migrateDb(handle: DbHandle): Promise<void> {
   if (handle.kind === "pglite") {
     await migratePglite(handle.db as never, { migrationsFolder });
   } else {
-    await migratePg(handle.db as never, { migrationsFolder });
+    // A migration may rightly run longer than a request: on a connection of its own without the timeout,
+    // thrown away afterwards so the setting never reaches a request.
+    const pool = pools.get(handle.db);
+    if (!pool) throw new Error("Not a database opened by openPostgres");
+    // Instances that start together on one database take turns: the migrator itself takes no lock, and two
+    // at once fail on PostgreSQL's catalogue (tests/instances/two-instances.spec.ts). The lock ends with
+    // the connection.
+    const client = await pool.connect();
+    try {
+      await client.query("set statement_timeout = 0");
+      await client.query("select pg_advisory_lock(4242000)");
+      await migratePg(drizzlePg(client, { schema }) as never, { migrationsFolder });
+    } finally {
+      client.release(true);
+    }
   }
 }
 

@@ -3,15 +3,23 @@ import { data, redirect, type RouterContextProvider } from "react-router";
 import { getServices } from "~/lib/services.server";
 import { getRequestState, requireUser, startSession, whoTag } from "~/lib/request.server";
 import { formValues } from "~/lib/forms";
-import { limitKey } from "~/lib/route-helpers.server";
-import { checkCredentials, createSession, getSessionUser, toActor } from "~/modules/accounts/accounts.server";
-import { clear, hit, limits } from "~/modules/platform/rate-limit.server";
+import { createSession, getSessionUser, toActor } from "~/modules/accounts/accounts.server";
+import { attemptLogin, readDevice } from "~/modules/accounts/login.server";
 import { hasConsent, type Store } from "./toolkit.server";
 
 /** The database and master keys, for the toolkit's use cases. */
 export function toolkitStore(): Store {
   const { db, masterKeys } = getServices();
   return { db, masters: masterKeys };
+}
+
+/**
+ * Where a toolkit import runs (ADR 0017): the database's long lane (on PostgreSQL a small pool of its own,
+ * so imports never take the connections /healthz and the pages need) and how many imports may run at once.
+ */
+export function toolkitImportLane(): { store: Store; slots: number } {
+  const { handle, masterKeys } = getServices();
+  return { store: { db: handle.long.db, masters: masterKeys }, slots: handle.long.slots };
 }
 
 /** What a 401 "log in again to save" page gets: the typed values go back into the same form, hidden. */
@@ -54,18 +62,17 @@ export async function sessionOrReauth(context: Readonly<RouterContextProvider>, 
       status: 401,
     });
   }
-  const { db, config } = getServices();
-  const accountKey = limitKey("login-account", email.trim());
-  const ok = (await hit(db, limitKey("login-ip", state.ip), limits.loginPerIp)) && (await hit(db, accountKey, limits.loginPerAccount));
-  if (!ok) throw data({ reason: "reauth", values, rateLimited: true } satisfies ReauthData, { status: 429 });
-  const userId = await checkCredentials(db, email.trim(), password);
-  if (!userId) throw data({ reason: "reauth", values, failed: true } satisfies ReauthData, { status: 401 });
+  const { db, config, cookies, secret } = getServices();
+  const login = await attemptLogin(db, secret, { email, password, ip: state.ip, device: await readDevice(cookies.device, request.headers.get("Cookie")) });
+  if (!login.ok && login.reason === "rate_limited") throw data({ reason: "reauth", values, rateLimited: true } satisfies ReauthData, { status: 429 });
+  if (!login.ok) throw data({ reason: "reauth", values, failed: true } satisfies ReauthData, { status: 401 });
+  const userId = login.userId;
   // On a shared device, someone else's log-in must not save what the first person typed.
   const who = formData.get("who");
   if (typeof who === "string" && who && who !== whoTag(userId)) throw data({ reason: "reauth", values, otherPerson: true } satisfies ReauthData, { status: 401 });
-  await clear(db, accountKey);
   const token = await createSession(db, userId);
   await startSession(context, token);
+  state.setCookies.push(await cookies.device.serialize(login.device));
   const user = await getSessionUser(db, token, config.sessionIdleMinutes);
   if (!user)
     throw data({ reason: "reauth", values } satisfies ReauthData, {

@@ -18,7 +18,27 @@ export function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
+/**
+ * The years a date a person gives may have (a step's due date, a share's last day). A calendar date alone
+ * lets 0001-01-01 and 9999-12-31 through; no plan in the toolkit is dated there.
+ */
+export const dateYears = { first: 1900, last: 2100 } as const;
+export function isPlausibleDate(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return isCalendarDate(value) && year >= dateYears.first && year <= dateYears.last;
+}
+/**
+ * A time something was written (an entry's dates in an import): the app stamps them itself when a form is
+ * saved, so they lie between the year 2000 and now (a day of clock difference allowed).
+ */
+export const firstWrittenAt = Date.UTC(2000, 0, 1);
+export function isPlausibleTime(value: string, now = Date.now()): boolean {
+  const time = new Date(value).getTime();
+  return !Number.isNaN(time) && time >= firstWrittenAt && time <= now + 24 * 60 * 60 * 1000;
+}
+/** Stored bodies are read with the lenient rule (what was saved before stays readable); forms use the strict one. */
 const isoDate = z.string().refine(isCalendarDate, "error.date");
+const formDate = z.string().refine(isPlausibleDate, "error.date");
 const localId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 export const cardAnswerBody = z.object({
@@ -144,7 +164,7 @@ export const stepForm = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : null))
-    .pipe(isoDate.nullable()),
+    .pipe(formDate.nullable()),
 });
 
 export const suggestionForm = z.object({
@@ -159,7 +179,7 @@ export const shareForm = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : null))
-    .pipe(isoDate.nullable()),
+    .pipe(formDate.nullable()),
 });
 
 export const ownValueForm = z.object({

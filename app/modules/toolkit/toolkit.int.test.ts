@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { freshDb } from "../../../tests/support/test-db";
-import { actorFor } from "../../../tests/support/actors";
+import { actorFor, signUpConfirmed } from "../../../tests/support/actors";
 import type { Db, DbHandle } from "~/db/client.server";
 import { loadDemoData } from "~/modules/platform/demo.server";
 import { listCentres, NotFoundError } from "~/modules/centres/centres.server";
 import { memberships } from "~/modules/centres/centres.schema";
 import { users } from "~/modules/accounts/accounts.schema";
 import { listAccessToMyData } from "~/modules/audit/audit.server";
-import { deleteAccount, signUp } from "~/modules/accounts/accounts.server";
+import { deleteAccount } from "~/modules/accounts/accounts.server";
 import type { Actor } from "~/modules/centres/permissions";
 import { toolkitEntries, toolkitKeys } from "./toolkit.schema";
 import {
@@ -97,9 +97,8 @@ beforeAll(async () => {
 });
 
 async function createUser(db: Db, input: { name: string; email: string; password: string }) {
-  const result = await signUp(db, input);
-  if (!result.ok) throw new Error("taken");
-  return { id: result.userId };
+  const { userId } = await signUpConfirmed(db, input);
+  return { id: userId };
 }
 
 afterAll(async () => {
@@ -370,7 +369,7 @@ describe("export, delete, import", () => {
     const checked = checkImport(text);
     expect(checked.ok).toBe(true);
     const result = await importToolkit(store, owner, checked.ok ? checked.doc : (null as never));
-    expect(result).toEqual({ imported: exported.entries.length, skipped: 0 });
+    expect(result).toEqual({ ok: true, imported: exported.entries.length, skipped: 0 });
     const again = await exportToolkit(store, owner);
     const strip = (d: typeof exported) =>
       d.entries.map(({ tool, ref, body, history, createdAt, updatedAt }) => ({
@@ -383,7 +382,7 @@ describe("export, delete, import", () => {
       }));
     expect(strip(again)).toEqual(strip(exported));
     // Importing the same file again adds nothing.
-    expect(await importToolkit(store, owner, checked.ok ? checked.doc : (null as never))).toEqual({ imported: 0, skipped: exported.entries.length });
+    expect(await importToolkit(store, owner, checked.ok ? checked.doc : (null as never))).toEqual({ ok: true, imported: 0, skipped: exported.entries.length });
   });
 
   it("an import that fails part-way saves nothing of it (one transaction)", async () => {

@@ -200,4 +200,14 @@ describe("dates in toolkit forms", () => {
     expect(isCalendarDate("2028-02-29")).toBe(true);
     for (const bad of ["2026-13-45", "2026-02-30", "2027-02-29", "27-05-01", "2027-5-1", ""]) expect(isCalendarDate(bad), bad).toBe(false);
   });
+
+  it("a date a person gives lies between 1900 and 2100; a time something was written, between 2000 and now", async () => {
+    const { isPlausibleDate, isPlausibleTime } = await import("./toolkit.forms");
+    for (const good of ["1900-01-01", "2027-05-01", "2100-12-31"]) expect(isPlausibleDate(good), good).toBe(true);
+    for (const bad of ["0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31", "2026-02-30"]) expect(isPlausibleDate(bad), bad).toBe(false);
+    const now = Date.UTC(2026, 11, 7, 12);
+    expect(isPlausibleTime("2026-12-07T10:00:00Z", now)).toBe(true);
+    expect(isPlausibleTime("2000-01-01T00:00:00Z", now)).toBe(true);
+    for (const bad of ["0001-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "2026-12-09T12:00:00Z", "9999-12-31T23:59:59Z", "not a time"]) expect(isPlausibleTime(bad, now), bad).toBe(false);
+  });
 });

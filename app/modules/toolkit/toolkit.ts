@@ -100,3 +100,21 @@ export function toolkitAccess(
 export function canShareWith(owner: { id: string; memberships: readonly Membership[] }, peer: { id: string; memberships: readonly Membership[] }, centreId: string) {
   return owner.id !== peer.id && owner.memberships.some((m) => m.centreId === centreId) && peer.memberships.some((m) => m.centreId === centreId && m.role === "peer_worker");
 }
+
+/**
+ * What one import may hold, and what a toolkit may hold after it (docs/toolkit-export.md). Far above what a
+ * person writes in years (a check-in every day for ten years is 3,650 entries), low enough that the largest
+ * import takes seconds and cannot fill the database: without the toolkit bound, importing fresh files
+ * again and again would add 20,000 entries each time.
+ */
+export const importLimits = {
+  /** The file, in bytes (server.mjs lets uploads of 10 MB through; `npm run dev` has no such limit). */
+  bytes: 10_000_000,
+  entries: 20_000,
+  /** Earlier versions (`history`), all entries together. */
+  versions: 50_000,
+  toolkitEntries: 20_000,
+  toolkitVersions: 50_000,
+  /** An import that has not committed after this long is rolled back (the request answers long before 300 s). */
+  timeMs: 60_000,
+};

@@ -9,16 +9,16 @@ import type { MessageKey } from "~/i18n/i18n";
 import { title } from "~/lib/meta";
 import { uploadTooLargeHeader } from "~/modules/offers/import.server";
 import { deleteItem, deleteToolkit, myEntries } from "../toolkit.server";
-import { checkImport, importToolkit } from "../toolkit-export.server";
+import { importFile } from "../toolkit-export.server";
 import type { ImportProblem } from "../toolkit-export.server";
-import { itemOf, isShareItem, tools } from "../toolkit";
+import { importLimits, itemOf, isShareItem, tools } from "../toolkit";
 import { cardIds } from "../content/content";
 import { itemName } from "../items";
-import { requestId, toolkitStore, toolkitUser } from "../toolkit-route.server";
+import { requestId, toolkitImportLane, toolkitStore, toolkitUser } from "../toolkit-route.server";
 
 export const meta: Route.MetaFunction = (args) => title(args, "toolkit.data.title");
 
-const maxImportMb = 10;
+const maxImportMb = importLimits.bytes / 1_000_000;
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -48,12 +48,17 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (intent === "import") {
     const file = formData.get("file");
     if (!file || typeof file === "string" || file.size === 0) return data({ fileError: "toolkit.import.error_no_file" } satisfies ActionResult, { status: 400 });
-    const checked = checkImport(await file.text());
-    if (!checked.ok)
-      return data({ problems: checked.problems } satisfies ActionResult, {
-        status: 400,
+    // Imports run on their own lane (ADR 0017), a few at a time; the request's signal rolls back an import
+    // whose request was cancelled, so nothing lands after the person was told it failed.
+    const lane = toolkitImportLane();
+    const result = await importFile(lane.store, user.actor, await file.text(), { slots: lane.slots, signal: request.signal, requestId: requestId(context) });
+    if (!result.ok) {
+      const busy = result.reason === "busy" || result.reason === "interrupted";
+      return data({ problems: result.problems } satisfies ActionResult, {
+        status: busy ? 503 : 400,
+        headers: busy ? { "Retry-After": "10" } : undefined,
       });
-    const result = await importToolkit(store, user.actor, checked.doc, requestId(context));
+    }
     return redirect(`/verktoy/data?importert=${result.imported}&hoppet=${result.skipped}`);
   }
   if (intent === "delete-item") {
@@ -132,7 +137,7 @@ export default function ToolkitData() {
               {result.problems.map((p, i) => (
                 <li key={i}>
                   {p.entry ? t("toolkit.import.entry", { n: p.entry }) : ""}
-                  {p.field ? ` (${p.field})` : ""} {t(p.message as MessageKey)}
+                  {p.field ? ` (${p.field})` : ""} {t(p.message as MessageKey, p.values)}
                 </li>
               ))}
             </ul>

@@ -41,6 +41,33 @@ export async function createServer({ env = process.env } = {}) {
     next();
   });
 
+  // Paths that cannot be percent-decoded (/tilbud/%FF, /%ED%A0%80, a stray %): React Router would log a
+  // warning for each and match nothing. Their stray % signs are escaped and the request is marked; the
+  // root middleware answers it with a 400 page in the person's language (app/lib/input-check.server.ts).
+  const badPathHeader = "x-knutepunkt-bad-path";
+  const decodes = (segment) => {
+    try {
+      decodeURIComponent(segment);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  app.use((req, _res, next) => {
+    delete req.headers[badPathHeader];
+    const at = req.originalUrl.indexOf("?");
+    const pathname = at === -1 ? req.originalUrl : req.originalUrl.slice(0, at);
+    if (!decodes(pathname)) {
+      const escaped = pathname
+        .split("/")
+        .map((segment) => (decodes(segment) ? segment : segment.replace(/%/g, "%25")))
+        .join("/");
+      req.url = req.originalUrl = escaped + (at === -1 ? "" : req.originalUrl.slice(at));
+      req.headers[badPathHeader] = "1";
+    }
+    next();
+  });
+
   app.get("/healthz", async (_req, res) => {
     const ok = await entry.pingDb(services.db);
     res.status(ok ? 200 : 503).set("Cache-Control", "no-store").json({ status: ok ? "ok" : "error", database: ok ? "ok" : "error" });
@@ -86,8 +113,10 @@ export async function createServer({ env = process.env } = {}) {
     next();
   });
 
-  app.all(
-    "/{*splat}",
+  // app.use, not app.all("/{*splat}"): a route pattern makes Express decode the path and throw a URIError
+  // (a 500) on invalid percent-encoding such as /tilbud/%FF. The app's root middleware checks the path
+  // itself and answers bad bytes with a 400 page in the person's language (app/lib/input-check.server.ts).
+  app.use(
     createRequestHandler({
       build,
       mode: "production",
@@ -96,8 +125,15 @@ export async function createServer({ env = process.env } = {}) {
     }),
   );
 
-  // Last resort: never a stack trace to the user.
+  // Last resort: never a stack trace to the user. Errors Express marks as the client's (4xx, such as a
+  // path it cannot decode) keep their status and are not logged as server errors.
   app.use((error, _req, res, _next) => {
+    const status = Number(error?.status ?? error?.statusCode);
+    if (status >= 400 && status < 500) {
+      logLine("info", "http.client_error", { status, error: error?.name });
+      if (!res.headersSent) res.status(status).type("text/plain; charset=utf-8").send("Vi forsto ikke forespørselen. / We did not understand the request.");
+      return;
+    }
     logLine("error", "http.unhandled", { error: error?.name, errorMessage: String(error?.message ?? "").slice(0, 300) });
     if (!res.headersSent) res.status(500).type("text/plain; charset=utf-8").send("Noe gikk galt. Prøv igjen om litt. / Something went wrong.");
   });

@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 import { clientContext, redactPath } from "~/lib/request.server";
-import { log, errorFields } from "~/lib/log.server";
+import { log, errorFields, logRouteError } from "~/lib/log.server";
 import { getServices } from "~/lib/services.server";
 
 // Extra exports used by server.mjs: everything TypeScript stays inside the Vite build.
@@ -85,5 +85,5 @@ export default function handleRequest(
 /** Errors from loaders and actions: logged without request data; the user sees the friendly 500 page. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  log.error("route.error", { path: redactPath(new URL(request.url).pathname), ...errorFields(error) });
+  logRouteError(error, redactPath(new URL(request.url).pathname));
 }

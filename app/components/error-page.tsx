@@ -20,6 +20,9 @@ export function ErrorPage({ status, reason }: { status: number; reason?: string 
   } else if (status === 400 && reason === "unknown_language") {
     title = "error_page.lang.title";
     body = "error_page.lang.body";
+  } else if (status === 400 && reason === "bad_characters") {
+    title = "error_page.bad_characters.title";
+    body = "error_page.bad_characters.body";
   } else if (status === 413) {
     title = "error_page.413.title";
     body = "error_page.413.body";

@@ -2,6 +2,8 @@
  * Structured JSON logs on stdout. Never pass personal data here: ids of requests and records,
  * routes, statuses and timings only.
  */
+import { isRouteErrorResponse } from "react-router";
+
 type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 let threshold = order[(process.env.LOG_LEVEL as Level) ?? "info"] ?? order.info;
@@ -40,5 +42,26 @@ export function errorFields(error: unknown): Fields {
       stack: process.env.NODE_ENV === "production" ? undefined : error.stack?.split("\n").slice(0, 6).join(" | "),
     };
   }
+  // Never String(error) of an object ("[object Object]"), nor its contents (they may hold personal data).
+  if (error !== null && typeof error === "object") return { error: error.constructor?.name || "object" };
   return { error: String(error).slice(0, 300) };
+}
+
+/**
+ * An error from a loader or action (React Router's handleError), logged as what it is (issue 9, finding 9).
+ * React Router's own error responses for the client's mistakes (405 for a POST to a page without an
+ * action, 404, 400) are not server errors: they go at info level, with their status. Everything else is
+ * an error.
+ */
+export function logRouteError(error: unknown, path: string) {
+  if (isRouteErrorResponse(error)) {
+    const inner = (error as { error?: unknown }).error;
+    if (error.status < 500) {
+      log.info("route.client_error", { path, status: error.status, statusText: error.statusText || undefined });
+      return;
+    }
+    log.error("route.error", { path, status: error.status, ...(inner === undefined ? { error: "ErrorResponse" } : errorFields(inner)) });
+    return;
+  }
+  log.error("route.error", { path, ...errorFields(error) });
 }

@@ -6,6 +6,7 @@ import { isLang, negotiateLanguage, type Lang } from "~/i18n/i18n";
 import { getSessionUser, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
 import type { Actor } from "~/modules/centres/permissions";
 import { log } from "./log.server";
+import { badUrlPart, formBodyIsClean } from "./input-check.server";
 
 /** What the HTTP server knows and the app cannot see in a Request: client address and CSP nonce. */
 export type ClientInfo = { ip: string; nonce: string };
@@ -48,6 +49,10 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
   const readOnly = request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS";
   if (readOnly && (url.pathname === "/api" || url.pathname.startsWith("/api/"))) {
     context.set(requestContext, baseState("nb", client.ip));
+    if (badUrlPart(url, request.headers)) {
+      const body = { status: 400, message: "The path or query has characters that are not allowed (invalid UTF-8 or control characters)." };
+      return Response.json(body, { status: 400, headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" } });
+    }
     const response = await next();
     log.info("request", { requestId: context.get(requestContext).requestId, method: request.method, path: redactPath(url.pathname), status: response.status, ms: Math.round(performance.now() - started) });
     return response;
@@ -79,6 +84,9 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
   const state: RequestState = { ...baseState(lang, client.ip), csrfToken, setCookies };
   context.set(requestContext, state);
 
+  // One boundary for bad bytes: path and query here, form fields after the CSRF check (input-check.server.ts).
+  if (badUrlPart(url, request.headers)) throw data({ reason: "bad_characters", lang }, { status: 400 });
+
   if (unsafeMethods.has(request.method)) {
     const origin = request.headers.get("Origin");
     if (origin && origin !== url.origin && origin !== config.publicUrl) {
@@ -97,6 +105,7 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
     if (!submitted || !safeEqual(submitted, csrfToken)) {
       throw data({ reason: "csrf", lang }, { status: 403 });
     }
+    if (!(await formBodyIsClean(request))) throw data({ reason: "bad_characters", lang }, { status: 400 });
   }
 
   // Session.
@@ -136,7 +145,7 @@ export function whoTag(userId: string): string {
 
 /** One-time tokens in URLs never reach the logs. */
 export function redactPath(pathname: string) {
-  return pathname.replace(/^\/(nytt-passord|invitasjon)\/[^/]+/, "/$1/:token");
+  return pathname.replace(/^\/(nytt-passord|invitasjon|bekreft-e-post)\/[^/]+/, "/$1/:token");
 }
 
 function baseState(lang: Lang, ip: string): RequestState {

@@ -1,5 +1,5 @@
 import { and, asc, gt, type SQL } from "drizzle-orm";
-import { stringify } from "csv-stringify/sync";
+import { csvRows } from "~/lib/csv";
 import type { Db } from "~/db/client.server";
 import { services } from "./offers.schema";
 import { offerConditions, type OfferFilters } from "./offers.server";
@@ -31,7 +31,8 @@ const csvColumns = [
 
 /**
  * Stream every offer matching the filters as HSDS JSON (an array), NDJSON (one service per line) or CSV
- * (HSDS tabular service columns). Reads in keyset batches, so memory stays flat however many offers there are.
+ * (HSDS tabular service columns; written by csvRows, so no cell runs as a spreadsheet formula). Reads in keyset
+ * batches, so memory stays flat however many offers there are.
  */
 export function exportOffers(db: Db, filters: OfferFilters, format: ExportFormat, batchSize = 500): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -42,7 +43,7 @@ export function exportOffers(db: Db, filters: OfferFilters, format: ExportFormat
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (done) return;
-      if (first && format === "csv") controller.enqueue(encoder.encode(stringify([[...csvColumns]])));
+      if (first && format === "csv") controller.enqueue(encoder.encode(csvRows([csvColumns])));
       if (first && format === "json") controller.enqueue(encoder.encode("["));
       const rows = await db
         .select({ id: services.id })
@@ -55,7 +56,7 @@ export function exportOffers(db: Db, filters: OfferFilters, format: ExportFormat
       for (const item of items) {
         if (format === "ndjson") chunk += JSON.stringify(item) + "\n";
         else if (format === "json") chunk += (first ? "" : ",") + JSON.stringify(item);
-        else chunk += stringify([csvRow(item)]);
+        else chunk += csvRows([csvRow(item)]);
         first = false;
       }
       if (chunk) controller.enqueue(encoder.encode(chunk));

@@ -7,6 +7,7 @@ import { hsdsDir } from "../../../tests/support/hsds";
 import { csvFiles, toCsv, toTabular } from "../../../tests/support/hsds-tabular";
 import { maxServices, maxUploadBytes, parseImport, uuidV5, type ParseResult, type Problem, type UploadedFile } from "./import";
 import { translate, languages } from "~/i18n/i18n";
+import { csvRows } from "~/lib/csv";
 
 const enc = (text: string) => new TextEncoder().encode(text);
 const file = (name: string, content: string | Uint8Array): UploadedFile => ({ name, bytes: typeof content === "string" ? enc(content) : content });
@@ -219,6 +220,31 @@ describe("HSDS tabular CSV", () => {
     expect(tur!.data!.service_at_locations![0]!.location).toMatchObject({ kommunenummer: "0301", fylkesnummer: "03", latitude: 59.9226, longitude: 10.759 });
     // The same file again gives the same ids: a re-import updates instead of adding.
     expect(ok(parse(files, "kbt")).rows.map((r) => r.data!.id)).toEqual(result.rows.map((r) => r.data!.id));
+  });
+
+  it("reads our own CSV export back: the quote that neutralises a formula is taken away (app/lib/csv.ts)", () => {
+    const org = "b1f0a9e2-0000-4000-8000-000000000001";
+    const organizations = csvRows([["id", "name"], [org, "@Oslo-foreningen"]]);
+    const services = csvRows([
+      ["id", "organization_id", "name", "description", "tilbudstype", "malgruppe"],
+      ["b1f0a9e2-0000-4000-8000-0000000000aa", org, "=1+1", "-5 kr for kaffe", "treffsted", "bruker"],
+      ["b1f0a9e2-0000-4000-8000-0000000000ab", org, "'Sjå oss'", "+47 22 33 44 55", "treffsted", "bruker"],
+    ]);
+    expect(services).toContain(`"'=1+1","'-5 kr for kaffe"`);
+    const result = ok(parse([file("organizations.csv", organizations), file("services.csv", services)]));
+    expect(result.rows.flatMap((r) => r.problems)).toEqual([]);
+    expect(result.rows.map((r) => [r.data!.name, r.data!.description, r.organization])).toEqual([
+      ["=1+1", "-5 kr for kaffe", "@Oslo-foreningen"],
+      ["'Sjå oss'", "+47 22 33 44 55", "@Oslo-foreningen"],
+    ]);
+  });
+
+  it("never lets an escaped NUL or a lone surrogate in JSON through to the database (issue 9, finding 6)", () => {
+    const text = String.raw`[{"name":"Kaf\u0000é\ud800","organization":{"name":"Org\u0000"},"description":"a\u0000b","x\u0000":1}]`;
+    const result = ok(parse([file("a.json", text)]));
+    expect(result.rows[0]!.name).toBe("Kafé\uFFFD");
+    expect(result.rows[0]!.data).toMatchObject({ name: "Kafé\uFFFD", description: "ab", organization: { name: "Org" } });
+    expect(JSON.stringify(result)).not.toMatch(/\\u0000|\u0000|\\ud800/i);
   });
 
   it("reports problems in other files against every service that uses the row, and rows that belong nowhere", () => {

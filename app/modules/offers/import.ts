@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { parse as parseCsvText } from "csv-parse/sync";
+import { restoreCell } from "~/lib/csv";
 import { z } from "zod";
 import type { HsdsService } from "./hsds-write.server";
 import type { MessageKey, Params } from "~/i18n/i18n";
@@ -793,7 +794,8 @@ function readCsvFile(name: string, table: Table, rawText: string, namespace: str
     const line = info.lines - Math.max(0, (raw.replace(/^\n+/, "").match(/\n/g)?.length ?? 0) - (raw.endsWith("\n") ? 1 : 0));
     const values: Record<string, string> = {};
     columns.forEach((column, i) => {
-      if (column) values[column] = record[i] ?? "";
+      // Our own export writes '=…, '+…, '-… and '@… so spreadsheets do not run them (app/lib/csv.ts): read them back as written.
+      if (column) values[column] = restoreCell(record[i] ?? "");
     });
     const problems: Problem[] = [];
     const extra = record.slice(columns.length);

@@ -36,7 +36,7 @@ beforeAll(async () => {
   coordinator = await actorFor(db, "koordinator@example.org");
   participant = await actorFor(db, "deltaker@example.org");
   const other = await signUp(db, { name: "Annet Senter", email: "annet.senter@example.org", password: "et-langt-passord-2026" });
-  if (!other.ok) throw new Error("sign-up failed");
+  if (!other.created) throw new Error("sign-up failed");
   await db.insert(memberships).values({ centreId: rom, userId: other.userId, role: "participant" });
   elsewhere = await actorFor(db, "annet.senter@example.org");
   await giveConsent(db, participant);

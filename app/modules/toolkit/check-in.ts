@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { chimeAreas } from "./content/types";
 import defaultPackJson from "./content/check-in.json";
+import { forbiddenCharPaths } from "~/lib/text";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const perLang = (max: number) => z.object({ nb: text(max), nn: text(max), en: text(max) });
@@ -46,6 +47,14 @@ export const instrumentPack = z
       .max(100),
   })
   .superRefine((pack, ctx) => {
+    // NUL, control characters and lone surrogates (from JSON escapes such as \u0000): PostgreSQL refuses
+    // NUL in jsonb, and none of them belong in a text shown to people (issue 9, finding 6).
+    for (const path of forbiddenCharPaths(pack))
+      ctx.addIssue({
+        code: "custom",
+        path: path === "(file)" ? [] : path.split("."),
+        message: "characters that are not allowed (NUL or other control characters)",
+      });
     if (pack.scale.max <= pack.scale.min)
       ctx.addIssue({
         code: "custom",

@@ -6,13 +6,14 @@ import { parseForm, queryAsForm } from "~/lib/forms";
 import { translate } from "~/i18n/i18n";
 import { searchSchema } from "../offers.forms";
 import { exportOffers, type ExportFormat } from "../export.server";
+import { csvContentType } from "~/lib/csv";
 
 const exportSchema = searchSchema.extend({ format: z.enum(["json", "ndjson", "csv"], { error: "error.invalid" }) });
 
 const types: Record<ExportFormat, string> = {
   json: "application/json; charset=utf-8",
   ndjson: "application/x-ndjson; charset=utf-8",
-  csv: "text/csv; charset=utf-8",
+  csv: csvContentType,
 };
 
 /** GET /tilbud/eksport?format=json|ndjson|csv&…search filters: all matching offers as an HSDS download, streamed. */

@@ -11,6 +11,8 @@ export default [
   route("logg-ut", "modules/accounts/routes/log-out.tsx"),
   route("glemt-passord", "modules/accounts/routes/forgot-password.tsx"),
   route("nytt-passord/:token", "modules/accounts/routes/reset-password.tsx"),
+  route("bekreft-e-post", "modules/accounts/routes/resend-confirmation.tsx"),
+  route("bekreft-e-post/:token", "modules/accounts/routes/confirm-email.tsx"),
   route("min-side", "modules/accounts/routes/my-page.tsx"),
   route("min-side/passord", "modules/accounts/routes/change-password.tsx"),
   route("min-side/slett", "modules/accounts/routes/delete-account.tsx"),

@@ -13,8 +13,9 @@ import { parseMasterKey } from "~/modules/toolkit/toolkit-crypto.server";
 import { rewrapDataKeys } from "~/modules/toolkit/toolkit-export.server";
 import { loadDemoToolkit } from "~/modules/toolkit/demo.server";
 import { log, errorFields, setLogLevel } from "./log.server";
+import { settleBackground } from "./background.server";
 
-export type Cookies = { session: Cookie; csrf: Cookie; lang: Cookie };
+export type Cookies = { session: Cookie; csrf: Cookie; lang: Cookie; device: Cookie };
 
 export type Services = {
   config: Config;
@@ -67,6 +68,8 @@ export function makeCookies(secret: string, config: Pick<Config, "secureCookies"
     session: createCookie(config.secureCookies ? "__Host-kp_session" : "kp_session", { ...base, secrets: [secret] }),
     csrf: createCookie(config.secureCookies ? "__Host-kp_csrf" : "kp_csrf", { ...base, secrets: [secret] }),
     lang: createCookie("kp_lang", { ...base, maxAge: 365 * 86400 }),
+    // Browsers where someone logged in before: their own log-in attempt count (login.server.ts, ADR 0016).
+    device: createCookie(config.secureCookies ? "__Host-kp_device" : "kp_device", { ...base, maxAge: 365 * 86400, secrets: [secret] }),
   };
 }
 
@@ -91,7 +94,7 @@ async function start(env: Record<string, string | undefined>): Promise<Services>
     await migrateDb(handle);
     const secret = resolveSecret(config);
     const masterKeys = resolveMasterKeys(config);
-    const mailer = createMailer(handle.db, config.smtpUrl, `${config.siteName} <noreply@${new URL(config.publicUrl).hostname}>`);
+    const mailer = createMailer(handle.db, config.smtpUrl, `${config.siteName} <noreply@${new URL(config.publicUrl).hostname}>`, path.join(config.dataDir, "outbox"));
     if (config.demo) {
       const loaded = await loadDemoData(handle.db);
       if (loaded) {
@@ -129,6 +132,7 @@ export function getServices(): Services {
 
 export async function stopServices() {
   if (starting) await starting.catch(() => undefined);
+  await settleBackground();
   if (cleanupTimer) clearInterval(cleanupTimer);
   const current = services;
   services = undefined;

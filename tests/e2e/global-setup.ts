@@ -10,6 +10,10 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     tilesOrigin: string;
+    /** The e2e server's stdout and stderr (JSON log lines), appended as they come. */
+    serverLog: string;
+    /** The server's DATA_DIR: mail without SMTP is written to its outbox folder (ADR 0016). */
+    dataDir: string;
   }
 }
 
@@ -52,8 +56,21 @@ export default async function setup(project: TestProject) {
       MAP_TILES_URL: tiles.template,
       MAP_ATTRIBUTION: "",
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  // The server's log lines go to the console as before, and to a file the specs can read (fuzz.spec.ts
+  // checks that bad input never logs an error).
+  const serverLog = `${dataDir}.server.log`;
+  fs.writeFileSync(serverLog, "");
+  for (const [stream, out] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    stream?.on("data", (chunk: Buffer) => {
+      out.write(chunk);
+      fs.appendFileSync(serverLog, chunk);
+    });
+  }
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
@@ -68,10 +85,13 @@ export default async function setup(project: TestProject) {
   }
   project.provide("baseUrl", baseUrl);
   project.provide("tilesOrigin", tiles.origin);
+  project.provide("serverLog", serverLog);
+  project.provide("dataDir", dataDir);
   return async () => {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
     await tiles.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(serverLog, { force: true });
   };
 }

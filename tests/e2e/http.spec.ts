@@ -98,24 +98,84 @@ describe("HTTP: bad input and security", () => {
     expect((await fetch(`${baseUrl()}/finnes/ikke`)).status).toBe(404);
   });
 
-  it("says the same for a wrong password and an unknown account, and limits attempts per account", async () => {
-    const session = await csrfSession();
-    // A throwaway account, so the lock-out does not touch accounts other tests use.
+  it("says the same for a wrong password and an unknown account, and limits guesses without locking the owner out", async () => {
+    // A throwaway account, so the limits do not touch accounts other tests use.
     const email = `laast-${Date.now()}@example.org`;
-    const signup = await post("/registrer", { csrf: session.csrf, name: "Låst Ute", email, password: "et-riktig-passord-1" }, session);
-    expect(signup.status).toBe(302);
-    const wrong = await (await post("/logg-inn", { csrf: session.csrf, email, password: "galt-passord" }, session)).text();
-    const unknown = await (await post("/logg-inn", { csrf: session.csrf, email: "ingen@example.org", password: "galt-passord" }, session)).text();
+    const owner = await csrfSession();
+    const signup = await post("/registrer", { csrf: owner.csrf, name: "Låst Ute", email, password: "et-riktig-passord-1" }, owner);
+    expect(signup.status).toBe(200);
+    // The owner logs in once in their own browser, which then keeps a device cookie.
+    const first = await post("/logg-inn", { csrf: owner.csrf, email, password: "et-riktig-passord-1" }, owner);
+    expect(first.status).toBe(302);
+    const device = first.headers.getSetCookie().find((c) => c.startsWith("kp_device="))!;
+    expect(device).toMatch(/HttpOnly/i);
+    expect(device).toMatch(/Max-Age=31536000/);
+    expect(device).not.toContain(encodeURIComponent(email)); // no address in it
+
+    // A stranger (another browser; in this test the same IP address) guesses.
+    const stranger = await csrfSession();
+    const wrong = await (await post("/logg-inn", { csrf: stranger.csrf, email, password: "galt-passord" }, stranger)).text();
+    const unknown = await (await post("/logg-inn", { csrf: stranger.csrf, email: "ingen@example.org", password: "galt-passord" }, stranger)).text();
     const message = (html: string) => /E-postadressen eller passordet stemmer ikke[^<]*/.exec(html)?.[0];
     expect(message(wrong)).toBeTruthy();
     expect(message(unknown)).toBe(message(wrong));
     let last: Response | undefined;
-    for (let i = 0; i < 5; i++) last = await post("/logg-inn", { csrf: session.csrf, email, password: "galt-passord" }, session);
+    for (let i = 0; i < 5; i++) last = await post("/logg-inn", { csrf: stranger.csrf, email, password: "galt-passord" }, stranger);
     expect(last!.status).toBe(429);
     expect(await last!.text()).toContain("for mange forsøk");
-    // The right password is refused too while limited: the limit is not an oracle.
-    const right = await post("/logg-inn", { csrf: session.csrf, email, password: "et-riktig-passord-1" }, session);
-    expect(right.status).toBe(429);
+    // The right password is refused too for the stranger while limited: the limit is not an oracle.
+    expect((await post("/logg-inn", { csrf: stranger.csrf, email, password: "et-riktig-passord-1" }, stranger)).status).toBe(429);
+
+    // The owner's browser is not locked out by the stranger's guesses (issue 9, finding 8).
+    const again = await csrfSession();
+    const ownerBrowser = { cookie: `${again.cookie}; ${device.split(";")[0]}` };
+    expect((await post("/logg-inn", { csrf: again.csrf, email, password: "et-riktig-passord-1" }, ownerBrowser)).status).toBe(302);
+  });
+
+  it("signs up with the same answer whether or not the address has an account (no account enumeration)", async () => {
+    const answer = async (email: string) => {
+      const session = await csrfSession();
+      const res = await post("/registrer", { csrf: session.csrf, name: "Samme Svar", email, password: "et-riktig-passord-1" }, session);
+      const html = (await res.text()).replace(new RegExp(email.replace(/[.]/g, "\\."), "g"), "EMAIL").replace(/name="csrf" value="[^"]+"/g, "").replace(/nonce="[^"]+"/g, "");
+      return { status: res.status, main: /<main[\s\S]*<\/main>/.exec(html)?.[0] };
+    };
+    const known = await answer("deltaker@example.org");
+    const fresh = await answer(`ny-${Date.now()}@example.org`);
+    expect(known.status).toBe(200);
+    expect(fresh).toEqual(known);
+    expect(known.main).toContain("Sjekk e-posten din");
+  });
+
+  it("answers a reset request before any mail is made, the same either way", async () => {
+    const session = await csrfSession();
+    const known = await post("/glemt-passord", { csrf: session.csrf, email: "koordinator@example.org" }, session);
+    const unknown = await post("/glemt-passord", { csrf: session.csrf, email: `ingen-${Date.now()}@example.org` }, session);
+    expect(known.status).toBe(200);
+    expect(unknown.status).toBe(200);
+  });
+
+  it("never redirects off-site after log-in (issue 9, finding 1)", async () => {
+    const hostile = ["/.//evil.example", "/.//evil.example/x", "//evil.example", "/\\evil.example", "/%2e//evil.example", "/./\\evil.example", "/..//evil.example", "https://evil.example", "/\t/evil.example"];
+    const session = await csrfSession();
+    const login = await post("/logg-inn", { csrf: session.csrf, email: "deltaker@example.org", password: demoPassword }, session);
+    const sessionCookie = login.headers.getSetCookie().find((c) => c.startsWith("kp_session="))!.split(";")[0]!;
+    const loggedIn = { cookie: `${session.cookie}; ${sessionCookie}` };
+    for (const target of hostile) {
+      // GET /logg-inn while logged in redirects at once…
+      const get = await fetch(`${baseUrl()}/logg-inn?redirectTo=${encodeURIComponent(target)}`, { redirect: "manual", headers: { Cookie: loggedIn.cookie } });
+      expect(get.status, target).toBe(302);
+      const location = get.headers.get("Location")!;
+      expect(new URL(location, "https://knutepunkt.example").host, `${target} → ${location}`).toBe("knutepunkt.example");
+      // …and so does a log-in and a sign-up with the target in the form.
+      const fresh = await csrfSession();
+      const post1 = await post("/logg-inn", { csrf: fresh.csrf, email: "deltaker@example.org", password: demoPassword, redirectTo: target }, fresh);
+      const loc = post1.headers.get("Location") ?? "";
+      expect(new URL(loc, "https://knutepunkt.example").host, `${target} → ${loc}`).toBe("knutepunkt.example");
+    }
+    // A sign-up page's log-in link keeps only on-site targets.
+    const signup = await csrfSession();
+    const html = await (await post("/registrer", { csrf: signup.csrf, name: "Omdirigert", email: `omdir-${Date.now()}@example.org`, password: "et-riktig-passord-1", redirectTo: "/.//evil.example/x" }, signup)).text();
+    expect(html).not.toMatch(/evil\.example/);
   });
 
   it("sets HttpOnly SameSite=Lax cookies, a fresh session id at each login, and security headers", async () => {

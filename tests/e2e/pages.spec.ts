@@ -69,6 +69,7 @@ const pages: PageCase[] = [
   { name: "signup", path: () => "/registrer" },
   { name: "forgot", path: () => "/glemt-passord" },
   { name: "reset-invalid", path: () => "/nytt-passord/ugyldig" },
+  { name: "confirm-invalid", path: () => "/bekreft-e-post/ugyldig" },
   { name: "offers", path: () => "/tilbud" },
   { name: "offers-filtered", path: () => "/tilbud?q=sang&fylke=50&ingen_henvisning=" },
   { name: "offers-none", path: () => "/tilbud?q=finnesikkeiheleverden" },

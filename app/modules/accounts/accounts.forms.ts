@@ -40,15 +40,3 @@ export const deleteAccountSchema = z.object({
 });
 
 export const profileSchema = z.object({ name });
-
-/** Only same-site paths: never an open redirect (no scheme, no host, no backslash, no control characters). */
-export function safeRedirect(to: string | null | undefined, fallback = "/min-side"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(to)) return fallback;
-  try {
-    const url = new URL(to, "http://knutepunkt.invalid");
-    if (url.origin !== "http://knutepunkt.invalid") return fallback;
-    return url.pathname + url.search + url.hash;
-  } catch {
-    return fallback;
-  }
-}

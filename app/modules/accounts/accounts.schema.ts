@@ -11,6 +11,8 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     isAdmin: boolean("is_admin").notNull().default(false),
     language: text("language"),
+    /** When the person opened the link mailed to this address; null until then (ADR 0016). */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     ...timestamps(),
   },
 );
@@ -43,4 +45,18 @@ export const passwordResets = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+/** One-time links that confirm an e-mail address: the token's SHA-256, expiring, deleted when used. */
+export const emailVerifications = pgTable(
+  "email_verifications",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("email_verifications_user_idx").on(t.userId)],
 );

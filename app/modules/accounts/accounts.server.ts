@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { passwordResets, sessions, users } from "./accounts.schema";
+import { emailVerifications, passwordResets, sessions, users } from "./accounts.schema";
 import { memberships, centres } from "~/modules/centres/centres.schema";
 import { hashPassword, verifyPassword, dummyHash } from "./password.server";
 import { randomToken, sha256 } from "~/lib/crypto.server";
@@ -9,33 +9,108 @@ import type { Actor, CentreRole } from "~/modules/centres/permissions";
 import type { Mailer } from "~/modules/platform/mail.server";
 import { translate, type Lang } from "~/i18n/i18n";
 
-export type SessionUser = { id: string; name: string; email: string; isAdmin: boolean };
+export type SessionUser = { id: string; name: string; email: string; isAdmin: boolean; emailVerified: boolean };
 export type CurrentUser = SessionUser & {
   memberships: { centreId: string; centreName: string; role: CentreRole }[];
 };
 
-import { resetLinkMinutes, sessionAbsoluteHours } from "./accounts";
+import { resetLinkMinutes, sessionAbsoluteHours, verifyLinkHours } from "./accounts";
 
 export async function findUserIdByEmail(db: Db, email: string): Promise<string | undefined> {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase()));
   return row?.id;
 }
 
+/**
+ * Create an account whose address is not yet confirmed — or find the one that already has this address.
+ * Both paths hash the password and touch the users table once, so the request takes the same time
+ * either way; the caller answers the same either way and tells the truth by e-mail (`sendSignUpMail`).
+ */
 export async function signUp(
   db: Db,
   input: { name: string; email: string; password: string },
   requestId?: string,
-): Promise<{ ok: true; userId: string } | { ok: false; reason: "email_taken" }> {
+): Promise<{ created: true; userId: string } | { created: false; userId: string }> {
+  const email = input.email.toLowerCase();
   const passwordHash = await hashPassword(input.password);
   const inserted = await db
     .insert(users)
-    .values({ name: input.name, email: input.email.toLowerCase(), passwordHash })
+    .values({ name: input.name, email, passwordHash })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
   const userId = inserted[0]?.id;
-  if (!userId) return { ok: false, reason: "email_taken" };
+  if (!userId) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (existing) return { created: false, userId: existing.id };
+    throw new Error("sign-up: the address was taken and is gone again"); // deleted in between; the person tries again
+  }
   await recordAudit(db, { actorUserId: userId, action: "create", subjectUserId: userId, entityType: "user", entityId: userId, requestId });
-  return { ok: true, userId };
+  return { created: true, userId };
+}
+
+type MailContext = { publicUrl: string; lang: Lang; siteName: string };
+
+/**
+ * The mail after a sign-up (sent outside the request): a new account gets a link that confirms its address;
+ * an address that already had an account is told so, with the way to log in or reset the password.
+ */
+export async function sendSignUpMail(db: Db, mailer: Mailer, result: { created: boolean; userId: string }, context: MailContext) {
+  const [user] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, result.userId));
+  if (!user) return;
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(context.lang, key, params);
+  if (!result.created) {
+    await mailer.send({
+      to: user.email,
+      subject: t("mail.account_exists.subject", { site: context.siteName }),
+      text: t("mail.account_exists.body", { name: user.name, login: `${context.publicUrl}/logg-inn`, reset: `${context.publicUrl}/glemt-passord`, site: context.siteName }),
+    });
+    return;
+  }
+  await sendVerificationMail(db, mailer, result.userId, context);
+}
+
+/** A fresh one-time link that confirms the account's address (earlier links stop working). */
+export async function sendVerificationMail(db: Db, mailer: Mailer, userId: string, context: MailContext) {
+  const [user] = await db.select({ name: users.name, email: users.email, verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
+  if (!user || user.verifiedAt) return;
+  const token = randomToken();
+  await db.transaction(async (tx) => {
+    await tx.delete(emailVerifications).where(eq(emailVerifications.userId, userId));
+    await tx.insert(emailVerifications).values({ id: sha256(token), userId, expiresAt: new Date(Date.now() + verifyLinkHours * 3600_000) });
+  });
+  await mailer.send({
+    to: user.email,
+    subject: translate(context.lang, "mail.verify.subject", { site: context.siteName }),
+    text: translate(context.lang, "mail.verify.body", { name: user.name, link: `${context.publicUrl}/bekreft-e-post/${token}`, hours: verifyLinkHours, site: context.siteName }),
+  });
+}
+
+/** Whether an address-confirmation link is usable (for showing its page). */
+export async function isVerificationTokenValid(db: Db, token: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: emailVerifications.id })
+    .from(emailVerifications)
+    .where(and(eq(emailVerifications.id, sha256(token)), gt(emailVerifications.expiresAt, new Date())));
+  return Boolean(row);
+}
+
+/** Use an address-confirmation link once: the account's address counts as the person's from now on. */
+export async function confirmEmail(db: Db, token: string, requestId?: string): Promise<{ ok: true; userId: string } | { ok: false }> {
+  return db.transaction(async (tx) => {
+    const [used] = await tx
+      .delete(emailVerifications)
+      .where(and(eq(emailVerifications.id, sha256(token)), gt(emailVerifications.expiresAt, new Date())))
+      .returning({ userId: emailVerifications.userId });
+    if (!used) return { ok: false as const };
+    await tx.update(users).set({ emailVerifiedAt: new Date() }).where(and(eq(users.id, used.userId), isNull(users.emailVerifiedAt)));
+    await recordAudit(tx as unknown as Db, { actorUserId: used.userId, action: "update", subjectUserId: used.userId, entityType: "user", entityId: used.userId, details: { fields: ["email_verified"] }, requestId });
+    return { ok: true as const, userId: used.userId };
+  });
+}
+
+export async function isEmailVerified(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ at: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
+  return Boolean(row?.at);
 }
 
 /** Verify credentials. Takes the same time whether the account exists or not. */
@@ -74,6 +149,7 @@ export async function getSessionUser(db: Db, token: string, idleMinutes: number)
       name: users.name,
       email: users.email,
       isAdmin: users.isAdmin,
+      emailVerifiedAt: users.emailVerifiedAt,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       memberships: sql<{ centreId: string; centreName: string; role: CentreRole }[]>`coalesce((
@@ -97,7 +173,7 @@ export async function getSessionUser(db: Db, token: string, idleMinutes: number)
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
   }
   const held = typeof row.memberships === "string" ? (JSON.parse(row.memberships) as CurrentUser["memberships"]) : row.memberships;
-  return { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin, memberships: held };
+  return { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin, emailVerified: Boolean(row.emailVerifiedAt), memberships: held };
 }
 
 export async function loadMemberships(db: Db, userId: string): Promise<CurrentUser["memberships"]> {
@@ -137,7 +213,7 @@ export async function pruneSessions(db: Db) {
 export async function requestPasswordReset(
   db: Db,
   mailer: Mailer,
-  input: { email: string; publicUrl: string; lang: Lang; siteName: string },
+  input: { email: string } & MailContext,
 ): Promise<void> {
   const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, input.email.toLowerCase()));
   if (!user) return;
@@ -171,7 +247,7 @@ export async function resetPassword(
   token: string,
   password: string,
   requestId?: string,
-): Promise<{ ok: true; userId: string } | { ok: false }> {
+): Promise<{ ok: true; userId: string; email: string } | { ok: false }> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [used] = await tx
@@ -180,7 +256,12 @@ export async function resetPassword(
       .where(and(eq(passwordResets.id, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
       .returning({ userId: passwordResets.userId });
     if (!used) return { ok: false as const };
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, used.userId));
+    // The link reached the person through this address: that confirms it too.
+    const [account] = await tx
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+      .where(eq(users.id, used.userId))
+      .returning({ email: users.email });
     await tx.delete(sessions).where(eq(sessions.userId, used.userId));
     await tx.delete(passwordResets).where(and(eq(passwordResets.userId, used.userId), isNull(passwordResets.usedAt)));
     await recordAudit(tx as unknown as Db, {
@@ -192,7 +273,7 @@ export async function resetPassword(
       details: { via: "reset_link" },
       requestId,
     });
-    return { ok: true as const, userId: used.userId };
+    return { ok: true as const, userId: used.userId, email: account?.email ?? "" };
   });
 }
 

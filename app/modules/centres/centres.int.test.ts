@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDb, dbKind } from "../../../tests/support/test-db";
 import type { Db, DbHandle } from "~/db/client.server";
 import { loadDemoData, demoPassword } from "~/modules/platform/demo.server";
-import { checkCredentials, loadMemberships, signUp, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { checkCredentials, confirmEmail, loadMemberships, sendSignUpMail, signUp, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
+import { memoryMailer, signUpConfirmed } from "../../../tests/support/actors";
 import { users } from "~/modules/accounts/accounts.schema";
 import {
   acceptInvitation,
@@ -28,7 +32,7 @@ let bikuben: string;
 
 async function actorFor(email: string): Promise<Actor & { name: string }> {
   const [u] = await db.select({ id: users.id, name: users.name, email: users.email, isAdmin: users.isAdmin }).from(users).where(eq(users.email, email));
-  const current: CurrentUser = { ...u!, memberships: await loadMemberships(db, u!.id) };
+  const current: CurrentUser = { ...u!, emailVerified: true, memberships: await loadMemberships(db, u!.id) };
   return { ...toActor(current), name: u!.name };
 }
 
@@ -61,14 +65,30 @@ describe(`centres and roles on ${dbKind}`, () => {
 
   it("invites by e-mailed link; the invited person accepts once and gets the roles", async () => {
     const coordinator = await actorFor("koordinator@example.org");
-    const { token } = await inviteMember(db, createMailer(db, undefined, "x"), coordinator, kbt, { email: "ny@example.org", roles: ["participant", "interviewer"] }, context);
+    const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-outbox-"));
+    const { token } = await inviteMember(db, createMailer(db, undefined, "x", outboxDir), coordinator, kbt, { email: "ny@example.org", roles: ["participant", "interviewer"] }, context);
+    // The administrators' outbox never shows the live link (issue 9, finding 2); the file on the server has it.
     const mail = (await listOutbox(db)).find((m) => m.to === "ny@example.org")!;
-    expect(mail.body).toContain(`/invitasjon/${token}`);
+    expect(mail.body).toContain("/invitasjon/••••••");
+    expect(mail.body).not.toContain(token);
     expect(mail.body).toContain("Deltaker, Intervjuer");
+    const files = fs.readdirSync(outboxDir);
+    expect(files).toHaveLength(1);
+    expect(fs.readFileSync(path.join(outboxDir, files[0]!), "utf8")).toContain(`/invitasjon/${token}`);
+    expect(fs.statSync(path.join(outboxDir, files[0]!)).mode & 0o077).toBe(0); // the server's user only
+    fs.rmSync(outboxDir, { recursive: true });
     expect(await getInvitation(db, token)).toMatchObject({ centreId: kbt, roles: ["participant", "interviewer"] });
 
     const signed = await signUp(db, { name: "Ny Person", email: "ny@example.org", password: "nytt-medlem-passord" });
-    if (!signed.ok) throw new Error("sign up failed");
+    if (!signed.created) throw new Error("sign up failed");
+    // Holding the link is not enough: the address must be confirmed first (issue 9, finding 5).
+    expect(await acceptInvitation(db, signed.userId, token)).toEqual({ ok: false, reason: "unverified" });
+    expect(await loadMemberships(db, signed.userId)).toEqual([]);
+    const mailer = memoryMailer();
+    await sendSignUpMail(db, mailer, signed, context);
+    const confirmToken = /\/bekreft-e-post\/([A-Za-z0-9_-]+)/.exec(mailer.sent[0]!.text)![1]!;
+    expect(await confirmEmail(db, confirmToken)).toEqual({ ok: true, userId: signed.userId });
+    expect(await confirmEmail(db, confirmToken)).toEqual({ ok: false }); // once
     expect(await acceptInvitation(db, signed.userId, token)).toEqual({ ok: true, centreId: kbt });
     expect(await acceptInvitation(db, signed.userId, token)).toEqual({ ok: false });
     const roles = (await loadMemberships(db, signed.userId)).map((m) => m.role).sort();
@@ -112,8 +132,7 @@ describe(`centres and roles on ${dbKind}`, () => {
     const coordinator = await actorFor("koordinator@example.org");
     const admin = await actorFor("admin@example.org");
     // A Bikuben member, added by the administrator.
-    const other = await signUp(db, { name: "Bikuben Person", email: "bikuben@example.org", password: "bikuben-passord-1" });
-    if (!other.ok) throw new Error("sign up failed");
+    const other = await signUpConfirmed(db, { name: "Bikuben Person", email: "bikuben@example.org", password: "bikuben-passord-1" });
     const { token } = await inviteMember(db, createMailer(db, undefined, "x"), admin, bikuben, { email: "bikuben@example.org", roles: ["participant"] }, context);
     await acceptInvitation(db, other.userId, token);
 

@@ -193,11 +193,25 @@ export async function getInvitation(db: Db, token: string) {
 
 /**
  * Accept an invitation as the logged-in user: adds the roles, once. The link works only for the account
- * with the invited e-mail address, so a forwarded or leaked link gives nobody else a role.
+ * with the invited e-mail address, and only once that address is confirmed, so a forwarded or leaked link
+ * gives nobody else a role.
  */
-export async function acceptInvitation(db: Db, userId: string, token: string, meta: Meta = {}): Promise<{ ok: true; centreId: string } | { ok: false; reason?: "other_email" }> {
+export async function acceptInvitation(
+  db: Db,
+  userId: string,
+  token: string,
+  meta: Meta = {},
+): Promise<{ ok: true; centreId: string } | { ok: false; reason?: "other_email" | "unverified" }> {
   return db.transaction(async (tx) => {
-    const [account] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    const [account] = await tx.select({ email: users.email, verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
+    // Whoever holds the link must also have shown they read the invited address (issue 9, finding 5).
+    if (account && !account.verifiedAt) {
+      const [pending] = await tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(and(eq(invitations.tokenHash, sha256(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())));
+      return pending ? { ok: false as const, reason: "unverified" as const } : { ok: false as const };
+    }
     const [inv] = await tx
       .update(invitations)
       .set({ acceptedAt: new Date() })

@@ -46,7 +46,7 @@ export async function loadDemoData(db: Db): Promise<boolean> {
     const passwordHash = await hashPassword(demoPassword);
     const created = await tx
       .insert(users)
-      .values(demoAccounts.map((a) => ({ email: a.email, name: a.name, passwordHash, isAdmin: a.role === "administrator" })))
+      .values(demoAccounts.map((a) => ({ email: a.email, name: a.name, passwordHash, isAdmin: a.role === "administrator", emailVerifiedAt: new Date() })))
       .returning({ id: users.id, email: users.email });
     const idOf = (email: string) => created.find((u) => u.email === email)!.id;
     // The real offers named in seed 002; each centre's own offers belong to that centre.

@@ -5,12 +5,21 @@ import { rateLimits } from "./platform.schema";
 export type Limit = { max: number; windowSeconds: number };
 
 export const limits = {
-  loginPerAccount: { max: 5, windowSeconds: 15 * 60 },
+  /**
+   * Log-in (ADR 0016): these count *wrong* passwords, per account and client, so a stranger's guesses never
+   * lock the owner out. A browser where the person logged in before (device cookie) has its own count; all
+   * other clients together have a larger one per account, against guessing from many addresses.
+   */
+  loginPerAccountAndIp: { max: 5, windowSeconds: 15 * 60 },
+  loginPerDevice: { max: 10, windowSeconds: 15 * 60 },
+  loginPerAccountUnknownClients: { max: 30, windowSeconds: 60 * 60 },
   // Per IP is generous: a centre's shared network puts many people behind one address.
   loginPerIp: { max: 100, windowSeconds: 15 * 60 },
   resetPerAccount: { max: 3, windowSeconds: 60 * 60 },
   resetPerIp: { max: 30, windowSeconds: 60 * 60 },
   signupPerIp: { max: 50, windowSeconds: 60 * 60 },
+  /** New links that confirm an address, per logged-in account. */
+  verifyPerAccount: { max: 5, windowSeconds: 60 * 60 },
   /** Checks of the current password (change password, delete account) per logged-in account. */
   passwordCheckPerAccount: { max: 5, windowSeconds: 15 * 60 },
   invitesPerAccount: { max: 50, windowSeconds: 60 * 60 },
@@ -33,6 +42,15 @@ export async function hit(db: Db, key: string, limit: Limit): Promise<boolean> {
     })
     .returning({ count: rateLimits.count });
   return (result[0]?.count ?? 1) <= limit.max;
+}
+
+/** Whether `key` has used up `limit` in its current window, without counting anything (count failures with `hit`). */
+export async function isLimited(db: Db, key: string, limit: Limit): Promise<boolean> {
+  const [row] = await db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(sql`${rateLimits.key} = ${key} and ${rateLimits.windowStart} >= now() - make_interval(secs => ${limit.windowSeconds})`);
+  return (row?.count ?? 0) >= limit.max;
 }
 
 export async function clear(db: Db, key: string) {

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import type { Actor, CentreRole } from "~/modules/centres/permissions";
 import { ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
 import { memberships, centres } from "~/modules/centres/centres.schema";
 import { users } from "~/modules/accounts/accounts.schema";
+import { isEmailVerified } from "~/modules/accounts/accounts.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { AuditEntityType } from "~/modules/audit/audit";
 import { osloToday } from "~/modules/offers/manage.server";
@@ -27,7 +28,7 @@ export type Entry<T = unknown> = {
 };
 
 /** Tools whose earlier versions are kept as history when saved again. */
-const keepsHistory: ReadonlySet<Tool> = new Set(["cards", "value_reflection", "dream"]);
+export const keepsHistory: ReadonlySet<Tool> = new Set(["cards", "value_reflection", "dream"]);
 
 const entryPlace = (id: string) => `toolkit_entries.body:${id}`;
 const versionPlace = (id: string, revision: number) => `toolkit_entry_versions.body:${id}:${revision}`;
@@ -65,7 +66,7 @@ export async function giveConsent(db: Db, actor: Actor | null, requestId?: strin
  * The owner's data key; made on first write, and only with the owner's consent. Null when the owner has
  * none (nothing written, or shredded).
  */
-async function dataKey(store: Store, ownerId: string, create: boolean): Promise<Buffer | null> {
+export async function dataKey(store: Store, ownerId: string, create: boolean): Promise<Buffer | null> {
   const [row] = await store.db.select({ wrapped: toolkitKeys.wrappedKey }).from(toolkitKeys).where(eq(toolkitKeys.userId, ownerId));
   if (row) return unwrapDataKey(store.masters, row.wrapped, ownerId);
   if (!create) return null;
@@ -83,6 +84,9 @@ async function dataKey(store: Store, ownerId: string, create: boolean): Promise<
 }
 
 const seal = (key: Buffer, id: string, body: unknown) => encryptText(key, JSON.stringify(body), entryPlace(id));
+/** An entry's body and an earlier version's, encrypted for their place (for an import that writes rows itself). */
+export const sealEntryBody = seal;
+export const sealVersionBody = (key: Buffer, id: string, revision: number, body: unknown) => encryptText(key, JSON.stringify(body), versionPlace(id, revision));
 const unseal = (key: Buffer, id: string, body: string): unknown => JSON.parse(decryptText(key, body, entryPlace(id)));
 
 const entryColumns = {
@@ -270,6 +274,34 @@ export async function entryHistory(store: Store, actor: Actor | null, entryId: s
   }));
 }
 
+/**
+ * Every earlier version of all the actor's entries, oldest first per entry, in one query (the export: one
+ * query per entry would be 20,000 for the largest toolkit).
+ */
+export async function allHistory(store: Store, actor: Actor | null) {
+  const me = requireActor(actor);
+  const key = await dataKey(store, me.userId, false);
+  const byEntry = new Map<string, { revision: number; savedAt: Date; body: unknown }[]>();
+  if (!key) return byEntry;
+  const rows = await store.db
+    .select({
+      entryId: toolkitEntryVersions.entryId,
+      revision: toolkitEntryVersions.revision,
+      body: toolkitEntryVersions.body,
+      savedAt: toolkitEntryVersions.savedAt,
+    })
+    .from(toolkitEntryVersions)
+    .innerJoin(toolkitEntries, eq(toolkitEntries.id, toolkitEntryVersions.entryId))
+    .where(eq(toolkitEntries.ownerId, me.userId))
+    .orderBy(asc(toolkitEntryVersions.entryId), asc(toolkitEntryVersions.revision));
+  for (const r of rows) {
+    const list = byEntry.get(r.entryId) ?? [];
+    list.push({ revision: r.revision, savedAt: r.savedAt, body: JSON.parse(decryptText(key, r.body, versionPlace(r.entryId, r.revision))) as unknown });
+    byEntry.set(r.entryId, list);
+  }
+  return byEntry;
+}
+
 /** Delete one of the actor's entries with its history. Returns whether there was one. */
 export async function deleteEntry(store: Store, actor: Actor | null, entryId: string): Promise<boolean> {
   const me = requireActor(actor);
@@ -355,7 +387,8 @@ export async function sharingPeers(db: Db, actor: Actor | null) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(centres, eq(centres.id, memberships.centreId))
-    .where(and(inArray(memberships.centreId, centreIds), eq(memberships.role, "peer_worker")))
+    // Only peer workers whose address is confirmed can be chosen (issue 9, finding 5).
+    .where(and(inArray(memberships.centreId, centreIds), eq(memberships.role, "peer_worker"), isNotNull(users.emailVerifiedAt)))
     .orderBy(centres.shortName, users.name);
   return rows.filter((r) => r.peerId !== me.userId);
 }
@@ -423,6 +456,7 @@ export async function createShare(
     memberships: await membershipsOf(db, input.peerId),
   };
   if (!canShareWith({ id: me.userId, memberships: me.memberships }, peer, input.centreId)) return { ok: false, reason: "peer" };
+  if (!(await isEmailVerified(db, input.peerId))) return { ok: false, reason: "peer" };
   const id = randomUUID();
   await db.transaction(async (tx) => {
     await tx.insert(toolkitShares).values({

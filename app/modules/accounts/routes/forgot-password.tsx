@@ -7,6 +7,7 @@ import { formError, parseForm } from "~/lib/forms";
 import { invalid, limitKey } from "~/lib/route-helpers.server";
 import { forgotSchema } from "../accounts.forms";
 import { requestPasswordReset } from "../accounts.server";
+import { runDetached } from "~/lib/background.server";
 import { resetLinkMinutes } from "../accounts";
 import { hit, limits } from "~/modules/platform/rate-limit.server";
 import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
@@ -25,8 +26,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const ipOk = await hit(db, limitKey("reset-ip", state.ip), limits.resetPerIp);
   const accountOk = await hit(db, limitKey("reset-account", parsed.data.email), limits.resetPerAccount);
   if (!ipOk || !accountOk) return invalid(formError("error.rate_limited", formData), 429);
-  // Same answer whether or not the account exists.
-  await requestPasswordReset(db, mailer, { email: parsed.data.email, publicUrl: config.publicUrl, lang: state.lang, siteName: config.siteName });
+  // Same answer, in the same time, whether or not the account exists: the mail goes after the response.
+  const input = { email: parsed.data.email, publicUrl: config.publicUrl, lang: state.lang, siteName: config.siteName };
+  runDetached("reset.mail", () => requestPasswordReset(db, mailer, input));
   return { ok: true as const, email: parsed.data.email };
 }
 

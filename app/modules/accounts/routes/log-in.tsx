@@ -5,10 +5,11 @@ import type { Route } from "./+types/log-in";
 import { getServices } from "~/lib/services.server";
 import { getRequestState, startSession } from "~/lib/request.server";
 import { formError, parseForm } from "~/lib/forms";
-import { invalid, limitKey } from "~/lib/route-helpers.server";
-import { loginSchema, safeRedirect } from "../accounts.forms";
-import { checkCredentials, createSession, endSession } from "../accounts.server";
-import { clear, hit, limits } from "~/modules/platform/rate-limit.server";
+import { invalid } from "~/lib/route-helpers.server";
+import { loginSchema } from "../accounts.forms";
+import { safeRedirect } from "~/lib/safe-redirect";
+import { createSession, endSession } from "../accounts.server";
+import { attemptLogin, readDevice } from "../login.server";
 import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 
@@ -23,25 +24,22 @@ export function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { db, cookies } = getServices();
+  const { db, cookies, secret } = getServices();
   const state = getRequestState(context);
   const formData = await request.formData();
   const parsed = parseForm(loginSchema, formData);
   if (!parsed.ok) return invalid(parsed);
   const { email, password, redirectTo } = parsed.data;
 
-  const ipOk = await hit(db, limitKey("login-ip", state.ip), limits.loginPerIp);
-  const accountKey = limitKey("login-account", email);
-  const accountOk = await hit(db, accountKey, limits.loginPerAccount);
-  if (!ipOk || !accountOk) return invalid(formError("error.rate_limited", formData), 429);
-
-  const userId = await checkCredentials(db, email, password);
-  if (!userId) return invalid(formError("error.login_failed", formData), 401);
-
-  await clear(db, accountKey);
-  const previous = (await cookies.session.parse(request.headers.get("Cookie"))) as string | null;
+  const cookieHeader = request.headers.get("Cookie");
+  const result = await attemptLogin(db, secret, { email, password, ip: state.ip, device: await readDevice(cookies.device, cookieHeader) });
+  if (!result.ok) {
+    return result.reason === "rate_limited" ? invalid(formError("error.rate_limited", formData), 429) : invalid(formError("error.login_failed", formData), 401);
+  }
+  const previous = (await cookies.session.parse(cookieHeader)) as string | null;
   if (previous) await endSession(db, previous);
-  await startSession(context, await createSession(db, userId));
+  await startSession(context, await createSession(db, result.userId));
+  state.setCookies.push(await cookies.device.serialize(result.device));
   const target = safeRedirect(redirectTo);
   // The toolkit pages run without React on the client: reach them with a full page load.
   return /^\/(verktoy|delt-med-meg)(\/|$)/.test(target) ? redirectDocument(target) : redirect(target);
@@ -54,12 +52,14 @@ export default function LogIn() {
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const reset = params.get("reset") === "1";
+  const confirmed = params.get("bekreftet") === "1";
   return (
     <div className="kp-stack kp-narrow">
       <Heading level={1} data-size="lg">
         {t("login.title")}
       </Heading>
       {reset ? <Paragraph role="status">{t("login.after_reset")}</Paragraph> : null}
+      {confirmed ? <Paragraph role="status">{t("login.after_confirm")}</Paragraph> : null}
       <FormErrorSummary errors={errors} formError={formError} labels={{ email: t("field.email"), password: t("field.password") }} />
       <Form method="post" className="kp-stack" noValidate>
         <CsrfField />

@@ -12,6 +12,7 @@ import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import { groupByCentre } from "../accounts";
+import { ConfirmNotice } from "../components/confirm-notice";
 
 export const meta: Route.MetaFunction = (args) => title(args, "my.title");
 
@@ -19,7 +20,7 @@ export const meta: Route.MetaFunction = (args) => title(args, "my.title");
 export async function loader({ context, request }: Route.LoaderArgs) {
   // The session lookup already read the person's own name, e-mail and memberships.
   const user = requireUser(context, request);
-  return { name: user.name, email: user.email, isAdmin: user.isAdmin, centres: groupByCentre(user.memberships) };
+  return { name: user.name, email: user.email, isAdmin: user.isAdmin, emailVerified: user.emailVerified, centres: groupByCentre(user.memberships) };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -47,6 +48,12 @@ export default function MyPage() {
           <Paragraph>{t("my.welcome")}</Paragraph>
         </Alert>
       ) : null}
+      {params.get("bekreftet") ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t("my.email_confirmed")}</Paragraph>
+        </Alert>
+      ) : null}
+      {data.emailVerified ? null : <ConfirmNotice back="/min-side" />}
       {params.get("passord") ? (
         <Alert data-color="success" role="status">
           <Paragraph>{t("my.password_changed")}</Paragraph>

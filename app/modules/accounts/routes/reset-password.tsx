@@ -7,6 +7,7 @@ import { formError, parseForm } from "~/lib/forms";
 import { invalid } from "~/lib/route-helpers.server";
 import { resetSchema } from "../accounts.forms";
 import { isResetTokenValid, resetPassword } from "../accounts.server";
+import { readDevice, rememberDevice } from "../login.server";
 import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
 import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
@@ -20,12 +21,17 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { db } = getServices();
+  const { db, cookies, secret } = getServices();
+  const state = getRequestState(context);
   const formData = await request.formData();
   const parsed = parseForm(resetSchema, formData);
   if (!parsed.ok) return invalid(parsed);
-  const result = await resetPassword(db, params.token.slice(0, 100), parsed.data.password, getRequestState(context).requestId);
+  const result = await resetPassword(db, params.token.slice(0, 100), parsed.data.password, state.requestId);
   if (!result.ok) return invalid(formError("error.reset_link_invalid", formData), 410);
+  // The link came through the person's mailbox: this browser counts as theirs, so nobody else's wrong
+  // guesses can keep them from logging in here (ADR 0016).
+  const device = rememberDevice(secret, await readDevice(cookies.device, request.headers.get("Cookie")), result.email);
+  state.setCookies.push(await cookies.device.serialize(device));
   return redirect("/logg-inn?reset=1");
 }
 

@@ -1,12 +1,15 @@
 import { Form, redirect, useActionData, useSearchParams } from "react-router";
-import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/sign-up";
 import { getServices } from "~/lib/services.server";
-import { getRequestState, startSession } from "~/lib/request.server";
+import { getRequestState } from "~/lib/request.server";
 import { formError, parseForm } from "~/lib/forms";
 import { invalid, limitKey } from "~/lib/route-helpers.server";
-import { safeRedirect, signupSchema } from "../accounts.forms";
-import { createSession, signUp } from "../accounts.server";
+import { signupSchema } from "../accounts.forms";
+import { safeRedirect } from "~/lib/safe-redirect";
+import { verifyLinkHours } from "../accounts";
+import { sendSignUpMail, signUp } from "../accounts.server";
+import { runDetached } from "~/lib/background.server";
 import { hit, limits } from "~/modules/platform/rate-limit.server";
 import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
 import { AppLink } from "~/components/app-link";
@@ -21,7 +24,7 @@ export function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { db } = getServices();
+  const { db, mailer, config } = getServices();
   const state = getRequestState(context);
   const formData = await request.formData();
   const parsed = parseForm(signupSchema, formData);
@@ -29,17 +32,38 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!(await hit(db, limitKey("signup-ip", state.ip), limits.signupPerIp))) {
     return invalid(formError("error.rate_limited", formData), 429);
   }
+  // The same answer, in about the same time, whether or not the address had an account (issue 9,
+  // finding 4): the truth goes by e-mail, sent after the response.
   const result = await signUp(db, parsed.data, state.requestId);
-  if (!result.ok) return invalid(formError("error.email_taken", formData, { email: "error.email_taken" }), 409);
-  await startSession(context, await createSession(db, result.userId));
+  const mail = { publicUrl: config.publicUrl, lang: state.lang, siteName: config.siteName };
+  runDetached("signup.mail", () => sendSignUpMail(db, mailer, result, mail));
   const redirectTo = formData.get("redirectTo");
-  return redirect(safeRedirect(typeof redirectTo === "string" ? redirectTo : null, "/min-side?velkommen=1"));
+  const next = safeRedirect(typeof redirectTo === "string" ? redirectTo : null, "");
+  return { ok: true as const, email: parsed.data.email, loginLink: next ? `/logg-inn?redirectTo=${encodeURIComponent(next)}` : "/logg-inn" };
 }
 
 export default function SignUp() {
   const t = useT();
-  const { errors, values, formError } = useFormState(useActionData<typeof action>());
+  const result = useActionData<typeof action>();
+  const { errors, values, formError } = useFormState(result);
   const [params] = useSearchParams();
+  if (result && result.ok) {
+    return (
+      <div className="kp-stack kp-narrow">
+        <Heading level={1} data-size="lg">
+          {t("signup.sent_title")}
+        </Heading>
+        <Alert data-color="success" role="status">
+          <Paragraph>{t("signup.sent", { email: result.email, hours: verifyLinkHours })}</Paragraph>
+        </Alert>
+        <Paragraph>{t("signup.sent_login")}</Paragraph>
+        <Paragraph>
+          <AppLink to={result.loginLink}>{t("shell.log_in")}</AppLink>
+        </Paragraph>
+        <Paragraph data-size="sm">{t("signup.sent_no_mail")}</Paragraph>
+      </div>
+    );
+  }
   return (
     <div className="kp-stack kp-narrow">
       <Heading level={1} data-size="lg">
@@ -48,7 +72,7 @@ export default function SignUp() {
       <Paragraph>{t("signup.intro")}</Paragraph>
       <FormErrorSummary
         errors={errors}
-        formError={errors.email === formError ? undefined : formError}
+        formError={formError}
         labels={{ name: t("field.name"), email: t("field.email"), password: t("field.new_password") }}
       />
       <Form method="post" className="kp-stack" noValidate>

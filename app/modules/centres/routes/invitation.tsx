@@ -8,6 +8,7 @@ import { CsrfField } from "~/components/form";
 import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
+import { ConfirmNotice } from "~/modules/accounts/components/confirm-notice";
 import { data } from "react-router";
 
 export const meta: Route.MetaFunction = (args) => title(args, "invite.title");
@@ -18,6 +19,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   return {
     invitation: invitation ? { centreName: invitation.centreName, roles: invitation.roles } : null,
     loggedIn: Boolean(getRequestState(context).user),
+    verified: getRequestState(context).user?.emailVerified ?? false,
     here,
   };
 }
@@ -26,13 +28,15 @@ export async function action({ params, context }: Route.ActionArgs) {
   const state = getRequestState(context);
   if (!state.user) throw redirect(`/logg-inn?redirectTo=${encodeURIComponent(`/invitasjon/${params.token}`)}`);
   const result = await acceptInvitation(getServices().db, state.user.id, params.token.slice(0, 100), { requestId: state.requestId });
-  if (!result.ok) return data({ ok: false as const, otherEmail: result.reason === "other_email" }, { status: result.reason === "other_email" ? 403 : 410 });
+  if (!result.ok) {
+    return data({ ok: false as const, otherEmail: result.reason === "other_email", unverified: result.reason === "unverified" }, { status: result.reason === undefined ? 410 : 403 });
+  }
   return redirect("/min-side");
 }
 
 export default function Invitation() {
   const t = useT();
-  const { invitation, loggedIn, here } = useLoaderData<typeof loader>();
+  const { invitation, loggedIn, verified, here } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (result && !result.ok && result.otherEmail) {
     return (
@@ -44,7 +48,7 @@ export default function Invitation() {
       </div>
     );
   }
-  if (!invitation || (result && !result.ok)) {
+  if (!invitation || (result && !result.ok && !result.unverified)) {
     return (
       <div className="kp-stack kp-narrow">
         <Heading level={1} data-size="lg">
@@ -61,7 +65,12 @@ export default function Invitation() {
         {t("invite.title")}
       </Heading>
       <Paragraph>{t("invite.body", { centre: invitation.centreName, roles })}</Paragraph>
-      {loggedIn ? (
+      {loggedIn && !verified ? (
+        <>
+          <Paragraph>{t("invite.confirm_first")}</Paragraph>
+          <ConfirmNotice back={here} />
+        </>
+      ) : loggedIn ? (
         <Form method="post">
           <CsrfField />
           <Button type="submit">{t("invite.accept")}</Button>

@@ -74,6 +74,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
           "Innlogging: en tilfeldig ID som holder deg innlogget. Den er beskyttet slik at skript og andre nettsteder ikke kan misbruke den (HttpOnly og SameSite=Lax).",
           "Språk: husker om du har valgt bokmål, nynorsk eller engelsk.",
           "Sikkerhet: beskytter skjemaene mot et angrep der et annet nettsted prøver å sende inn noe i ditt navn (CSRF).",
+          "Kjent nettleser: husker i ett år at noen har logget inn fra denne nettleseren før, slik at andres gale passord ikke kan stenge deg ute. Den inneholder ikke navn eller e-postadresse.",
         ],
       },
       {
@@ -82,7 +83,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
         list: [
           "Passordet ditt blir aldri lagret slik at det kan leses.",
           "Innloggingen din slutter å virke når du logger ut, når du ikke har gjort noe på en stund, og når passordet blir endret.",
-          "Hvis noen prøver å logge inn mange ganger med feil passord, stopper vi forsøkene en stund. Derfor teller vi forsøk per konto og per IP-adresse. Tellerne lagres bare en kort stund.",
+          "Hvis noen prøver å logge inn mange ganger med feil passord, stopper vi forsøkene en stund. Derfor teller vi feil passord per konto og per IP-adresse. Fra en nettleser du har logget inn fra før, teller vi for seg, så andre ikke kan stenge deg ute. Tellerne lagres bare en kort stund.",
           "Lenker for å lage nytt passord virker bare én gang og bare i én time.",
         ],
       },
@@ -206,6 +207,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
           "Innlogging: ein tilfeldig ID som held deg innlogga. Han er verna slik at skript og andre nettstader ikkje kan misbruke han (HttpOnly og SameSite=Lax).",
           "Språk: hugsar om du har valt bokmål, nynorsk eller engelsk.",
           "Tryggleik: vernar skjemaa mot eit angrep der ein annan nettstad prøver å sende inn noko i ditt namn (CSRF).",
+          "Kjend nettlesar: hugsar i eitt år at nokon har logga inn frå denne nettlesaren før, slik at gale passord frå andre ikkje kan stengje deg ute. Han inneheld ikkje namn eller e-postadresse.",
         ],
       },
       {
@@ -214,7 +216,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
         list: [
           "Passordet ditt blir aldri lagra slik at det kan lesast.",
           "Innlogginga di sluttar å verke når du loggar ut, når du ikkje har gjort noko på ei stund, og når passordet blir endra.",
-          "Dersom nokon prøver å logge inn mange gonger med feil passord, stoppar vi forsøka ei stund. Difor tel vi forsøk per konto og per IP-adresse. Teljarane blir berre lagra ei kort stund.",
+          "Dersom nokon prøver å logge inn mange gonger med feil passord, stoppar vi forsøka ei stund. Difor tel vi feil passord per konto og per IP-adresse. Frå ein nettlesar du har logga inn frå før, tel vi for seg, så andre ikkje kan stengje deg ute. Teljarane blir berre lagra ei kort stund.",
           "Lenker for å lage nytt passord verkar berre éin gong og berre i éin time.",
         ],
       },
@@ -338,6 +340,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
           "Log-in: a random ID that keeps you logged in. It is protected so that scripts and other websites cannot misuse it (HttpOnly and SameSite=Lax).",
           "Language: remembers whether you chose bokmål, nynorsk or English.",
           "Security: protects forms against an attack where another website tries to send something in your name (CSRF).",
+          "Known browser: remembers for a year that someone has logged in from this browser before, so that other people's wrong passwords cannot lock you out. It holds no name or email address.",
         ],
       },
       {
@@ -346,7 +349,7 @@ export const privacyStatement: Record<"nb" | "nn" | "en", Statement> = {
         list: [
           "Your password is never stored in a way that can be read.",
           "Your log-in stops working when you log out, when you have not done anything for a while, and when your password is changed.",
-          "If someone tries to log in many times with the wrong password, we stop the attempts for a while. That is why we count attempts per account and per IP address. The counters are kept only for a short time.",
+          "If someone tries to log in many times with the wrong password, we stop the attempts for a while. That is why we count wrong passwords per account and per IP address. From a browser you have logged in from before, we count separately, so that others cannot lock you out. The counters are kept only for a short time.",
           "Links for setting a new password work only once and only for one hour.",
         ],
       },

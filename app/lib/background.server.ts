@@ -1,0 +1,24 @@
+import { log, errorFields } from "./log.server";
+
+/**
+ * Work that must not happen inside the request: it starts now, the response does not wait for it, and its
+ * failure is logged (without personal data), never shown. Used where the time a request takes would tell
+ * something (whether an account exists: sign-up, password reset) and for slow mail servers.
+ *
+ * This is not a scheduler (no timers, no retries): scheduled work goes to the job queue. Pending work is
+ * awaited at shutdown (`settleBackground`), so a SIGTERM does not cut a mail in half.
+ */
+const pending = new Set<Promise<void>>();
+
+export function runDetached(name: string, work: () => Promise<void>): void {
+  const task: Promise<void> = Promise.resolve()
+    .then(work)
+    .catch((error) => log.error("background.failed", { task: name, ...errorFields(error) }))
+    .finally(() => pending.delete(task));
+  pending.add(task);
+}
+
+/** Wait until the detached work started so far has finished (shutdown, tests). */
+export async function settleBackground(): Promise<void> {
+  while (pending.size) await Promise.all([...pending]);
+}

@@ -1,0 +1,31 @@
+import { redirect } from "react-router";
+import type { Route } from "./+types/resend-confirmation";
+import { getServices } from "~/lib/services.server";
+import { getRequestState, requireUser } from "~/lib/request.server";
+import { limitKey } from "~/lib/route-helpers.server";
+import { safeRedirect } from "~/lib/safe-redirect";
+import { runDetached } from "~/lib/background.server";
+import { hit, limits } from "~/modules/platform/rate-limit.server";
+import { sendVerificationMail } from "../accounts.server";
+
+/** Nothing to show here: the form that posts to this lives on Min side and on the invitation page. */
+export function loader() {
+  throw redirect("/min-side");
+}
+
+/** A new link that confirms the logged-in person's address (earlier links stop working). */
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  const { db, mailer, config } = getServices();
+  const state = getRequestState(context);
+  const formData = await request.formData();
+  const back = formData.get("back");
+  const target = safeRedirect(typeof back === "string" ? back : null, "/min-side");
+  if (user.emailVerified) return redirect(target);
+  if (!(await hit(db, limitKey("verify-account", user.id), limits.verifyPerAccount))) {
+    return redirect(`${target}${target.includes("?") ? "&" : "?"}lenke=vent`);
+  }
+  const mail = { publicUrl: config.publicUrl, lang: state.lang, siteName: config.siteName };
+  runDetached("verify.mail", () => sendVerificationMail(db, mailer, user.id, mail));
+  return redirect(`${target}${target.includes("?") ? "&" : "?"}lenke=sendt`);
+}

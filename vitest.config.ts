@@ -24,6 +24,15 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["app/**/*.test.ts"], exclude: ["app/**/*.int.test.ts"] } },
       integration("pglite"),
       ...(withPostgres ? [integration("postgres")] : []),
+      // Two `node server.mjs` instances on one PostgreSQL database (tests/instances/), built first.
+      ...(withPostgres
+        ? [
+            {
+              extends: true as const,
+              test: { name: "instances", include: ["tests/instances/**/*.spec.ts"], globalSetup: ["tests/support/build-global-setup.ts"], testTimeout: 60_000 },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: {

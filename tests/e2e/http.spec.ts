@@ -146,6 +146,19 @@ describe("HTTP: bad input and security", () => {
     expect(known.main).toContain("Sjekk e-posten din");
   });
 
+  it("limits sign-ups naming one address, the same whether or not it has an account (no mail flood)", async () => {
+    const statuses = async (email: string) => {
+      const out: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const session = await csrfSession();
+        out.push((await post("/registrer", { csrf: session.csrf, name: "Flom", email, password: "et-riktig-passord-1" }, session)).status);
+      }
+      return out;
+    };
+    expect(await statuses("tjeneste@example.org")).toEqual([200, 200, 200, 429]);
+    expect(await statuses(`flom-${Date.now()}@example.org`)).toEqual([200, 200, 200, 429]);
+  });
+
   it("answers a reset request before any mail is made, the same either way", async () => {
     const session = await csrfSession();
     const known = await post("/glemt-passord", { csrf: session.csrf, email: "koordinator@example.org" }, session);

@@ -18,6 +18,8 @@ export const limits = {
   resetPerAccount: { max: 3, windowSeconds: 60 * 60 },
   resetPerIp: { max: 30, windowSeconds: 60 * 60 },
   signupPerIp: { max: 50, windowSeconds: 60 * 60 },
+  /** Sign-ups naming one address, whether or not it has an account (so the answer tells nothing): no mail flood. */
+  signupPerAddress: { max: 3, windowSeconds: 60 * 60 },
   /** New links that confirm an address, per logged-in account. */
   verifyPerAccount: { max: 5, windowSeconds: 60 * 60 },
   /** Checks of the current password (change password, delete account) per logged-in account. */

@@ -29,7 +29,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(signupSchema, formData);
   if (!parsed.ok) return invalid(parsed);
-  if (!(await hit(db, limitKey("signup-ip", state.ip), limits.signupPerIp))) {
+  const ipOk = await hit(db, limitKey("signup-ip", state.ip), limits.signupPerIp);
+  const addressOk = await hit(db, limitKey("signup-address", parsed.data.email), limits.signupPerAddress);
+  if (!ipOk || !addressOk) {
     return invalid(formError("error.rate_limited", formData), 429);
   }
   // The same answer, in about the same time, whether or not the address had an account (issue 9,

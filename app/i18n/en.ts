@@ -693,4 +693,6 @@ export const en: Messages = {
   "mail.verify.body": "Hi {name},\n\nSomeone (hopefully you) has made an account on {site} with this email address.\n\nOpen this link to confirm that the address is yours:\n{link}\n\nThe link works for {hours} hours.\n\nIf you did not make an account, you can ignore this email. The address will then not be confirmed.",
   "mail.account_exists.subject": "You already have an account on {site}",
   "mail.account_exists.body": "Hi {name},\n\nSomeone (hopefully you) tried to make a new account on {site} with this email address. You already have an account, so we did not make a new one.\n\nLog in here:\n{login}\n\nIf you have forgotten your password, you can make a new one here:\n{reset}\n\nIf it was not you, you can ignore this email. Nothing has been changed.",
+  "confirm.already_title": "Your email address is confirmed",
+  "confirm.already_body": "This link has been used, but that does not matter: your address is already confirmed.",
 };

@@ -695,4 +695,6 @@ export const nb = {
   "mail.verify.body": "Hei, {name}!\n\nNoen (forhåpentlig du) har laget en konto i {site} med denne e-postadressen.\n\nÅpne denne lenken for å bekrefte at adressen er din:\n{link}\n\nLenken virker i {hours} timer.\n\nHar du ikke laget en konto, kan du se bort fra e-posten. Da blir adressen ikke bekreftet.",
   "mail.account_exists.subject": "Du har allerede en konto i {site}",
   "mail.account_exists.body": "Hei, {name}!\n\nNoen (forhåpentlig du) prøvde å lage en ny konto i {site} med denne e-postadressen. Du har allerede en konto, så vi laget ingen ny.\n\nLogg inn her:\n{login}\n\nHar du glemt passordet, kan du lage et nytt her:\n{reset}\n\nVar det ikke du, kan du se bort fra e-posten. Ingenting er endret.",
+  "confirm.already_title": "E-postadressen din er bekreftet",
+  "confirm.already_body": "Denne lenken er brukt, men det gjør ingenting: adressen din er allerede bekreftet.",
 } as const;

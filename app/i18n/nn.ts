@@ -693,4 +693,6 @@ export const nn: Messages = {
   "mail.verify.body": "Hei, {name}!\n\nNokon (forhåpentleg du) har laga ein konto i {site} med denne e-postadressa.\n\nOpne denne lenkja for å stadfeste at adressa er di:\n{link}\n\nLenkja verkar i {hours} timar.\n\nHar du ikkje laga ein konto, kan du sjå bort frå e-posten. Då blir adressa ikkje stadfesta.",
   "mail.account_exists.subject": "Du har allereie ein konto i {site}",
   "mail.account_exists.body": "Hei, {name}!\n\nNokon (forhåpentleg du) prøvde å lage ein ny konto i {site} med denne e-postadressa. Du har allereie ein konto, så vi laga ingen ny.\n\nLogg inn her:\n{login}\n\nHar du gløymt passordet, kan du lage eit nytt her:\n{reset}\n\nVar det ikkje du, kan du sjå bort frå e-posten. Ingenting er endra.",
+  "confirm.already_title": "E-postadressa di er stadfesta",
+  "confirm.already_body": "Denne lenkja er brukt, men det gjer ingenting: adressa di er allereie stadfesta.",
 };

@@ -13,6 +13,7 @@ export function ConfirmNotice({ back }: { back: string }) {
   const link = params.get("lenke");
   return (
     <Alert data-color={link === "sendt" ? "success" : "warning"} role={link ? "status" : undefined}>
+      <div className="kp-stack">
       <Paragraph>{link === "sendt" ? t("confirm.notice_sent") : link === "vent" ? t("confirm.notice_wait") : t("confirm.notice")}</Paragraph>
       {link === "sendt" ? null : (
         <Form method="post" action="/bekreft-e-post" reloadDocument>
@@ -23,6 +24,7 @@ export function ConfirmNotice({ back }: { back: string }) {
           </Button>
         </Form>
       )}
+      </div>
     </Alert>
   );
 }

@@ -8,16 +8,23 @@ import { CsrfField } from "~/components/form";
 import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
+import { ConfirmNotice } from "../components/confirm-notice";
 import { data } from "react-router";
 
-export const meta: Route.MetaFunction = (args) => title(args, "confirm.title");
+export const meta: Route.MetaFunction = (args) =>
+  title(args, args.data?.valid !== false ? "confirm.title" : args.data.who === "confirmed" ? "confirm.already_title" : "confirm.invalid_title");
 
 /**
  * The link mailed after sign-up. Opening it changes nothing (mail scanners open links); the button does.
  * It confirms the address and never logs anyone in: whoever made the account chose its password.
  */
-export async function loader({ params }: Route.LoaderArgs) {
-  return { valid: await isVerificationTokenValid(getServices().db, params.token.slice(0, 100)) };
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = getRequestState(context).user;
+  return {
+    valid: await isVerificationTokenValid(getServices().db, params.token.slice(0, 100)),
+    // For a link that no longer works: what the person can do next depends on who is here.
+    who: !user ? ("visitor" as const) : user.emailVerified ? ("confirmed" as const) : ("unconfirmed" as const),
+  };
 }
 
 export async function action({ params, context }: Route.ActionArgs) {
@@ -30,18 +37,37 @@ export async function action({ params, context }: Route.ActionArgs) {
 
 export default function ConfirmEmail() {
   const t = useT();
-  const { valid } = useLoaderData<typeof loader>();
+  const { valid, who } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (!valid || (result && !result.ok)) {
+    if (who === "confirmed") {
+      return (
+        <div className="kp-stack kp-narrow">
+          <Heading level={1} data-size="lg">
+            {t("confirm.already_title")}
+          </Heading>
+          <Paragraph>{t("confirm.already_body")}</Paragraph>
+          <Paragraph>
+            <AppLink to="/min-side">{t("my.title")}</AppLink>
+          </Paragraph>
+        </div>
+      );
+    }
     return (
       <div className="kp-stack kp-narrow">
         <Heading level={1} data-size="lg">
           {t("confirm.invalid_title")}
         </Heading>
-        <Paragraph>{t("confirm.invalid_body")}</Paragraph>
-        <Paragraph>
-          <AppLink to="/logg-inn">{t("shell.log_in")}</AppLink>
-        </Paragraph>
+        {who === "unconfirmed" ? (
+          <ConfirmNotice back="/min-side" />
+        ) : (
+          <>
+            <Paragraph>{t("confirm.invalid_body")}</Paragraph>
+            <Paragraph>
+              <AppLink to="/logg-inn">{t("shell.log_in")}</AppLink>
+            </Paragraph>
+          </>
+        )}
       </div>
     );
   }

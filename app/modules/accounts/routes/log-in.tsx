@@ -1,5 +1,5 @@
 import { redirectDocument, Form, redirect, useActionData, useSearchParams, useNavigation } from "react-router";
-import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { AppLink } from "~/components/app-link";
 import type { Route } from "./+types/log-in";
 import { getServices } from "~/lib/services.server";
@@ -58,8 +58,11 @@ export default function LogIn() {
       <Heading level={1} data-size="lg">
         {t("login.title")}
       </Heading>
-      {reset ? <Paragraph role="status">{t("login.after_reset")}</Paragraph> : null}
-      {confirmed ? <Paragraph role="status">{t("login.after_confirm")}</Paragraph> : null}
+      {reset || confirmed ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t(reset ? "login.after_reset" : "login.after_confirm")}</Paragraph>
+        </Alert>
+      ) : null}
       <FormErrorSummary errors={errors} formError={formError} labels={{ email: t("field.email"), password: t("field.password") }} />
       <Form method="post" className="kp-stack" noValidate>
         <CsrfField />

@@ -22,10 +22,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   const back = formData.get("back");
   const target = safeRedirect(typeof back === "string" ? back : null, "/min-side");
   if (user.emailVerified) return redirect(target);
-  if (!(await hit(db, limitKey("verify-account", user.id), limits.verifyPerAccount))) {
-    return redirect(`${target}${target.includes("?") ? "&" : "?"}lenke=vent`);
-  }
+  if (!(await hit(db, limitKey("verify-account", user.id), limits.verifyPerAccount))) return redirect(withLink(target, "vent"));
   const mail = { publicUrl: config.publicUrl, lang: state.lang, siteName: config.siteName };
   runDetached("verify.mail", () => sendVerificationMail(db, mailer, user.id, mail));
-  return redirect(`${target}${target.includes("?") ? "&" : "?"}lenke=sendt`);
+  return redirect(withLink(target, "sendt"));
+}
+
+/** The page to go back to, telling it what happened (?lenke=sendt or ?lenke=vent). */
+function withLink(target: string, outcome: "sendt" | "vent") {
+  const url = new URL(target, "http://knutepunkt.invalid");
+  url.searchParams.set("lenke", outcome);
+  return url.pathname + url.search + url.hash;
 }

@@ -56,6 +56,12 @@ describe("safeRedirect", () => {
     }
   });
 
+  it("keeps a long path up to 2,000 characters, and refuses a longer one", () => {
+    const longest = "/" + "a".repeat(1999);
+    expect(safeRedirect(longest)).toBe(longest);
+    expect(safeRedirect(longest + "a")).toBe("/min-side");
+  });
+
   it("falls back for missing values", () => {
     expect(safeRedirect(null, "/")).toBe("/");
     expect(safeRedirect(undefined)).toBe("/min-side");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actions, can, centreRoles, wouldLeaveNoCoordinator, type Action, type Actor, type Role } from "./permissions";
+import { actions, can, centreRoles, grantingRole, isCentreRole, wouldLeaveNoCoordinator, type Action, type Actor, type Role } from "./permissions";
 
 const KBT = "centre-kbt";
 const BIKUBEN = "centre-bikuben";
@@ -141,5 +141,47 @@ describe("permission table", () => {
     expect(wouldLeaveNoCoordinator(["a"], "a", ["participant"])).toBe(true);
     expect(wouldLeaveNoCoordinator(["a"], "a", ["coordinator"])).toBe(false);
     expect(wouldLeaveNoCoordinator(["a", "b"], "a", [])).toBe(false);
+  });
+});
+
+describe("granting role, for the audit log", () => {
+  const coordinator: Actor = { userId: "c", isAdmin: false, memberships: [{ centreId: KBT, role: "coordinator" }] };
+  const admin: Actor = { userId: "a", isAdmin: true, memberships: [] };
+  const adminAndCoordinator: Actor = { userId: "ac", isAdmin: true, memberships: [{ centreId: KBT, role: "coordinator" }] };
+
+  it("names the centre role that allowed the action", () => {
+    expect(grantingRole(coordinator, "member.invite", KBT)).toBe("coordinator");
+    const participantAndCoordinator: Actor = {
+      userId: "pc",
+      isAdmin: false,
+      memberships: [
+        { centreId: KBT, role: "participant" },
+        { centreId: KBT, role: "coordinator" },
+      ],
+    };
+    expect(grantingRole(participantAndCoordinator, "centre.edit", KBT)).toBe("coordinator");
+  });
+
+  it("names the administrator when being administrator is what allowed it", () => {
+    expect(grantingRole(admin, "centre.edit", KBT)).toBe("administrator");
+    expect(grantingRole(admin, "installation.view_users")).toBe("administrator");
+    expect(grantingRole(adminAndCoordinator, "member.invite", BIKUBEN)).toBe("administrator");
+  });
+
+  it("prefers the centre role when an administrator also holds one there", () => {
+    expect(grantingRole(adminAndCoordinator, "member.invite", KBT)).toBe("coordinator");
+  });
+
+  it("names nothing when nothing allowed it", () => {
+    expect(grantingRole(coordinator, "member.invite", BIKUBEN)).toBeUndefined();
+    expect(grantingRole(coordinator, "installation.create_centre")).toBeUndefined();
+    expect(grantingRole(null, "centre.view_internal", KBT)).toBeUndefined();
+  });
+});
+
+describe("isCentreRole", () => {
+  it("knows the five centre roles and nothing else", () => {
+    for (const role of centreRoles) expect(isCentreRole(role), role).toBe(true);
+    for (const value of ["administrator", "Coordinator", "coordinator ", "", null, undefined, 1, ["coordinator"]]) expect(isCentreRole(value), String(value)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, CentreRole } from "~/modules/centres/permissions";
-import { canShareWith, itemOf, modesFor, toolkitAccess, type Access, type ShareGrant, type ShareItem } from "./toolkit";
+import { canShareWith, importLimits, isShareItem, isUuid, itemOf, modesFor, toolkitAccess, toolsOf, type Access, type ShareGrant, type ShareItem } from "./toolkit";
 
 const KBT = "centre-kbt";
 const ROM = "centre-rom";
@@ -158,6 +158,40 @@ describe("toolkitAccess: every item × sharing state × role", () => {
     expect(toolkitAccess(adminPeer, owner, "dream", grant("dream", "shared to read"), TODAY)).toBe("read");
     expect(toolkitAccess(adminPeer, owner, "dream", [], TODAY)).toBeNull();
   });
+
+  it("a peer worker in one centre and something else in another reads only through the centre where they are a peer worker", () => {
+    const ownerInBoth = {
+      id: "owner",
+      memberships: [
+        { centreId: ROM, role: "participant" as CentreRole },
+        { centreId: KBT, role: "participant" as CentreRole },
+      ],
+    };
+    const peerHereParticipantThere: Actor = {
+      userId: "peer",
+      isAdmin: false,
+      memberships: [
+        { centreId: ROM, role: "participant" },
+        { centreId: KBT, role: "peer_worker" },
+      ],
+    };
+    const kbtShare = grant("dream", "shared to read");
+    const romShare = kbtShare.map((s) => ({ ...s, centreId: ROM }));
+    expect(toolkitAccess(peerHereParticipantThere, ownerInBoth, "dream", kbtShare, TODAY)).toBe("read");
+    expect(toolkitAccess(peerHereParticipantThere, ownerInBoth, "dream", romShare, TODAY)).toBeNull();
+    // A peer worker at Rom only: a share made at KBT gives nothing.
+    const peerAtRom: Actor = { userId: "peer", isAdmin: false, memberships: [{ centreId: ROM, role: "peer_worker" }] };
+    expect(toolkitAccess(peerAtRom, ownerInBoth, "dream", kbtShare, TODAY)).toBeNull();
+  });
+
+  it("the best of several shares counts", () => {
+    const [read] = grant("dream", "shared to read");
+    const [suggest] = grant("dream", "shared to suggest");
+    const [revoked] = grant("dream", "revoked");
+    expect(toolkitAccess(actors["peer with share"]!, owner, "dream", [read!, suggest!], TODAY)).toBe("suggest");
+    expect(toolkitAccess(actors["peer with share"]!, owner, "dream", [suggest!, read!], TODAY)).toBe("suggest");
+    expect(toolkitAccess(actors["peer with share"]!, owner, "dream", [revoked!, read!], TODAY)).toBe("read");
+  });
 });
 
 describe("sharing rules", () => {
@@ -180,6 +214,38 @@ describe("sharing rules", () => {
     expect(canShareWith(owner, { ...owner }, KBT)).toBe(false);
   });
 
+  it("never shares with oneself, not even a participant who is also a peer worker there", () => {
+    const both = {
+      id: "owner",
+      memberships: [
+        { centreId: KBT, role: "participant" as CentreRole },
+        { centreId: KBT, role: "peer_worker" as CentreRole },
+      ],
+    };
+    expect(canShareWith(both, both, KBT)).toBe(false);
+  });
+
+  it("counts the centre the share is made in, for people in more than one centre", () => {
+    const ownerInBoth = {
+      id: "o",
+      memberships: [
+        { centreId: ROM, role: "participant" as CentreRole },
+        { centreId: KBT, role: "participant" as CentreRole },
+      ],
+    };
+    const peerHereParticipantThere = {
+      id: "p",
+      memberships: [
+        { centreId: ROM, role: "participant" as CentreRole },
+        { centreId: KBT, role: "peer_worker" as CentreRole },
+      ],
+    };
+    expect(canShareWith(ownerInBoth, peerHereParticipantThere, KBT)).toBe(true);
+    expect(canShareWith(ownerInBoth, peerHereParticipantThere, ROM)).toBe(false);
+    // A peer worker at Rom is no peer worker at KBT.
+    expect(canShareWith(ownerInBoth, { id: "r", memberships: [{ centreId: ROM, role: "peer_worker" as CentreRole }] }, KBT)).toBe(false);
+  });
+
   it("only the dream takes suggestions", () => {
     expect(modesFor("dream")).toEqual(["read", "suggest"]);
     expect(modesFor("values")).toEqual(["read"]);
@@ -190,6 +256,62 @@ describe("sharing rules", () => {
     expect(itemOf("cards", "ansvar:q2")).toBe("card:ansvar");
     expect(itemOf("value_reflection", "honesty")).toBe("values");
     expect(itemOf("dream_suggestion", "x")).toBe("dream");
+    expect(itemOf("cards", "drommen")).toBe("card:drommen");
+    expect(itemOf("values", "x")).toBe("values");
+    expect(itemOf("dream", "x")).toBe("dream");
+    expect(itemOf("check_in", "2026-11-24")).toBe("check_in");
+    expect(itemOf("stages", "x")).toBe("stages");
+  });
+
+  it("a shared item covers exactly the entries that belong to it", () => {
+    expect(toolsOf("card:ansvar")).toEqual(["cards"]);
+    expect(toolsOf("values")).toEqual(["values", "value_reflection"]);
+    expect(toolsOf("dream")).toEqual(["dream", "dream_suggestion"]);
+    expect(toolsOf("check_in")).toEqual(["check_in"]);
+    expect(toolsOf("stages")).toEqual(["stages"]);
+    // Both ways round: every tool's entries belong to an item that covers that tool.
+    for (const [tool, ref] of [["cards", "ansvar:q1"], ["values", "x"], ["value_reflection", "x"], ["dream", "x"], ["dream_suggestion", "x"], ["check_in", "x"], ["stages", "x"]] as const) {
+      expect(toolsOf(itemOf(tool, ref))).toContain(tool);
+    }
+  });
+
+  it("knows which items can be shared", () => {
+    const cards = ["ansvar", "drommen"];
+    for (const item of ["values", "dream", "check_in", "stages", "card:ansvar"]) expect(isShareItem(item, cards), item).toBe(true);
+    for (const item of ["card:unknown", "card:", "cards", "value_reflection", "dream_suggestion", "ansvar", "xcard:ansvar", ""]) expect(isShareItem(item, cards), item).toBe(false);
+  });
+
+  it("takes only ids that look like a uuid", () => {
+    expect(isUuid("0b8f2a3e-5c1d-4e6f-9a7b-1c2d3e4f5a6b")).toBe(true);
+    expect(isUuid("0B8F2A3E-5C1D-4E6F-9A7B-1C2D3E4F5A6B")).toBe(true);
+    for (const bad of [
+      "",
+      "x0b8f2a3e-5c1d-4e6f-9a7b-1c2d3e4f5a6b",
+      "0b8f2a3e-5c1d-4e6f-9a7b-1c2d3e4f5a6bx",
+      "0b8f2a3-5c1d-4e6f-9a7b-1c2d3e4f5a6b",
+      "0b8f2a3e-5c1-4e6f-9a7b-1c2d3e4f5a6b",
+      "0b8f2a3e-5c1d-4e6-9a7b-1c2d3e4f5a6b",
+      "0b8f2a3e-5c1d-4e6f-9a7-1c2d3e4f5a6b",
+      "0b8f2a3e-5c1d-4e6f-9a7b-1c2d3e4f5a6",
+      "gggggggg-5c1d-4e6f-9a7b-1c2d3e4f5a6b",
+      "0b8f2a3e-gggg-4e6f-9a7b-1c2d3e4f5a6b",
+      "0b8f2a3e-5c1d-gggg-9a7b-1c2d3e4f5a6b",
+      "0b8f2a3e-5c1d-4e6f-gggg-1c2d3e4f5a6b",
+      "0b8f2a3e-5c1d-4e6f-9a7b-gggggggggggg",
+    ]) expect(isUuid(bad), bad).toBe(false);
+    // Values from a form or an import file that are not text are no id, even a list holding one.
+    for (const notText of [null, undefined, 42, {}, ["0b8f2a3e-5c1d-4e6f-9a7b-1c2d3e4f5a6b"]]) expect(isUuid(notText)).toBe(false);
+  });
+
+  it("lets an import hold years of use, and a toolkit hold what one full import holds", () => {
+    // Ten years of a daily check-in fit in one file and in one toolkit.
+    expect(importLimits.entries).toBeGreaterThanOrEqual(3650);
+    expect(importLimits.toolkitEntries).toBeGreaterThanOrEqual(importLimits.entries);
+    expect(importLimits.toolkitVersions).toBeGreaterThanOrEqual(importLimits.versions);
+    expect(importLimits.versions).toBeGreaterThanOrEqual(importLimits.entries);
+    // The server lets uploads of 10 MB through; an import is rolled back well before Node's 300 s request timeout.
+    expect(importLimits.bytes).toBeLessThanOrEqual(10_000_000);
+    expect(importLimits.timeMs).toBeLessThan(300_000);
   });
 });
 

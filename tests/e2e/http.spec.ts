@@ -48,8 +48,36 @@ describe("HTTP: bad input and security", () => {
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: session.cookie, Origin: "https://evil.example" },
       body: new URLSearchParams({ csrf: session.csrf, email: "a@b.no", password: "x" }),
     });
-    // React Router refuses a cross-origin action itself (400) before our middleware's Origin check (403).
-    expect([400, 403]).toContain(foreign.status);
+    // React Router refuses a cross-origin post to a page itself (400), before the app's middleware runs.
+    expect(foreign.status).toBe(400);
+  });
+
+  it("refuses a foreign Origin with the app's own check where React Router has none (a resource route's action)", async () => {
+    // React Router checks Origin only for posts to pages and their .data requests. A resource route's action
+    // (POST /verktoy/eksport, the toolkit download) reaches the app's root middleware, whose Origin check is
+    // the only one: a valid session and CSRF token from a foreign page must still be refused.
+    const session = await csrfSession();
+    const login = await post("/logg-inn", { csrf: session.csrf, email: "deltaker@example.org", password: demoPassword }, session);
+    expect(login.status).toBe(302);
+    const cookie = `${session.cookie}; ${login.headers.getSetCookie().find((c) => c.startsWith("kp_session="))!.split(";")[0]}`;
+    const exportWith = (origin?: string) =>
+      fetch(`${baseUrl()}/verktoy/eksport`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, ...(origin ? { Origin: origin } : {}) },
+        body: new URLSearchParams({ csrf: session.csrf }),
+      });
+    for (const origin of ["https://evil.example", "null", `${baseUrl()}.evil.example`, baseUrl().replace("127.0.0.1", "localhost")]) {
+      const refused = await exportWith(origin);
+      expect(refused.status, origin).toBe(403);
+      expect(await refused.text(), origin).not.toContain('"format":"knutepunkt-toolkit"');
+    }
+    // The same request from our own origin, or with no Origin (older browsers), is served.
+    for (const origin of [baseUrl(), undefined]) {
+      const served = await exportWith(origin);
+      expect(served.status, String(origin)).toBe(200);
+      expect(((await served.json()) as { format: string }).format).toBe("knutepunkt-toolkit");
+    }
   });
 
   it("answers over-long input with 400 and the field's message, keeping what was typed", async () => {
@@ -191,7 +219,7 @@ describe("HTTP: bad input and security", () => {
     expect(html).not.toMatch(/evil\.example/);
   });
 
-  it("sets HttpOnly SameSite=Lax cookies, a fresh session id at each login, and security headers", async () => {
+  it("sets HttpOnly SameSite=Lax cookies, a fresh session id at each login that ends the old one, and security headers", async () => {
     const session = await csrfSession();
     const login = async () => {
       const res = await post("/logg-inn", { csrf: session.csrf, email: "intervjuer@example.org", password: demoPassword }, session);
@@ -199,10 +227,22 @@ describe("HTTP: bad input and security", () => {
       return res.headers.getSetCookie().find((c) => c.startsWith("kp_session="))!;
     };
     const first = await login();
-    const second = await login();
     expect(first).toMatch(/HttpOnly/i);
     expect(first).toMatch(/SameSite=Lax/i);
-    expect(first.split(";")[0]).not.toBe(second.split(";")[0]);
+    expect(first).not.toMatch(/Max-Age|Expires/i); // a browser-session cookie: closing the browser ends it
+    const withCookie = (sessionCookie: string) => `${session.cookie}; ${sessionCookie.split(";")[0]}`;
+    const myPage = (sessionCookie: string) => fetch(`${baseUrl()}/min-side`, { redirect: "manual", headers: { Cookie: withCookie(sessionCookie) } });
+    expect((await myPage(first)).status).toBe(200);
+    // Logging in again from the same browser, which sends its old session cookie, gives a new session id
+    // and ends the old one: whoever kept a copy of the old cookie is logged out.
+    const again = await post("/logg-inn", { csrf: session.csrf, email: "intervjuer@example.org", password: demoPassword }, { cookie: withCookie(first) });
+    expect(again.status).toBe(302);
+    const second = again.headers.getSetCookie().find((c) => c.startsWith("kp_session="))!;
+    expect(second.split(";")[0]).not.toBe(first.split(";")[0]);
+    const old = await myPage(first);
+    expect(old.status).toBe(302);
+    expect(old.headers.get("location")).toBe("/logg-inn?redirectTo=%2Fmin-side");
+    expect((await myPage(second)).status).toBe(200);
     const home = await fetch(`${baseUrl()}/`);
     expect(home.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[^']+'/);
     expect(home.headers.get("x-frame-options")).toBe("DENY");

@@ -41,6 +41,15 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
   it("completes a card, sorts values, writes a dream with steps, shares it; the peer worker reads it; the read is in the log; revoked at once", async () => {
     const { context, page } = await participant(true, 360);
     const typed: string[] = [];
+    // Every page of the journey, both people's, with its title: nothing typed may reach a URL or a title.
+    const seen: { url: string; title: Promise<string> }[] = [];
+    const watch = (p: Page) => {
+      p.on("request", (r) => {
+        if (r.isNavigationRequest() && r.frame() === p.mainFrame()) seen.push({ url: r.url(), title: Promise.resolve("") });
+      });
+      p.on("load", () => seen.push({ url: p.url(), title: p.title().catch(() => "") }));
+    };
+    watch(page);
 
     // From "Min side" into the toolkit: private by default.
     await page.goto("/min-side");
@@ -92,6 +101,7 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
     await page.locator("#dream-dream").fill(dream);
     await press(page, "Lagre");
     expect(await page.getByRole("status").first().textContent()).toContain("Drømmen er lagret");
+    typed.push("Lære å seile", "Melde meg på seilkurs", "Kjøpe seilerhansker", "Jeg har fått egen nøkkel.", "Sjekk seilforeningens nybegynnerkurs", "Og hos søsteren min.");
     await page.locator("#goal-text").fill("Lære å seile");
     await press(page, "Legg til målet");
     const goal = page.locator("li.kp-goal", { hasText: "Lære å seile" });
@@ -132,6 +142,7 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
     // The peer worker sees it under "Delt med meg", reads it and suggests something.
     const peerContext = await newContext(browser, { js: true, width: 1280 });
     const peer = await peerContext.newPage();
+    watch(peer);
     await logIn(peer, "erfaring@example.org");
     await peer.goto("/delt-med-meg");
     await follow(peer, "Drømmen");
@@ -170,10 +181,18 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
     await peer.goto("/delt-med-meg");
     expect(await peer.locator("main").textContent()).not.toContain("Drømmen");
 
-    // Nothing the participant wrote ever appeared in a URL or a page title.
-    for (const text of typed) {
-      expect(page.url()).not.toContain(encodeURIComponent(text).slice(0, 20));
-      expect(await page.title()).not.toContain(text);
+    // Nothing the participant (or the peer worker) wrote ever appeared in a URL or a page title, on any page
+    // of the journey: each whole text, and each of its longer words, against the decoded URL and the title.
+    const words = [...new Set(typed.flatMap((t) => [t, ...t.split(/[\s.,]+/).filter((w) => w.length >= 6)]))].map((w) => w.toLowerCase());
+    expect(words).toContain("seilerhansker");
+    expect(seen.length).toBeGreaterThan(40);
+    for (const visit of seen) {
+      const url = decodeURIComponent(visit.url.replace(/\+/g, " ")).toLowerCase();
+      const title = (await visit.title).toLowerCase();
+      for (const word of words) {
+        expect(url, `${word} in ${visit.url}`).not.toContain(word);
+        expect(title, `${word} in the title of ${visit.url}`).not.toContain(word);
+      }
     }
     await screenshot(page, "toolkit-journey-end");
     await peerContext.close();
@@ -314,6 +333,26 @@ describe("a shared device", () => {
   });
 });
 
+describe("the automatic lock", () => {
+  it("locks a toolkit page after SESSION_IDLE_MINUTES (30) without a key press or tap, and not before", async () => {
+    const { context, page } = await participant(true, 1280);
+    await page.clock.install();
+    await page.goto("/verktoy/drommen");
+    // 29 minutes, a key press, 29 more minutes: still open (each press starts the 30 minutes again).
+    await page.clock.runFor("29:00");
+    expect(new URL(page.url()).pathname).toBe("/verktoy/drommen");
+    await page.locator("#dream-dream").press("a");
+    await page.clock.runFor("29:00");
+    expect(new URL(page.url()).pathname).toBe("/verktoy/drommen");
+    // Then a full half hour without anything: the page locks itself, and the session is over.
+    await Promise.all([page.waitForURL("**/laas"), page.clock.runFor("01:01")]);
+    expect(await page.locator("h1").textContent()).toBeTruthy();
+    await page.goto("/verktoy/drommen");
+    expect(new URL(page.url()).pathname).toBe("/logg-inn");
+    await context.close();
+  });
+});
+
 describe("export, delete everything, import", () => {
   it("round trip in the browser restores what was written", async () => {
     const context = await newContext(browser, { js: true, width: 1280 });
@@ -415,16 +454,71 @@ describe("the toolkit's weight", () => {
 });
 
 describe("Min mappe as PDF", () => {
-  it("downloads a PDF of the folder", async () => {
-    const { context, page } = await participant(true, 1280);
+  it("downloads a PDF with the person's name, every section and answer of the folder page, and numbered pages", async () => {
+    // A fresh account with known content, long enough for more than one page.
+    const context = await newContext(browser, { js: true, width: 1280 });
+    const page = await context.newPage();
+    const email = `pdf.${Date.now()}@example.org`;
+    await page.goto("/registrer");
+    await page.locator("#field-name").fill("Pdf Prøvesen");
+    await page.locator("#field-email").fill(email);
+    await page.locator("#field-password").fill("et-langt-passord-2026");
+    await press(page, /^Lag konto$/);
+    await logIn(page, email, "et-langt-passord-2026");
+    await page.goto("/verktoy/samtykke");
+    const csrf = await page.locator("input[name=csrf]").first().inputValue();
+    const send = async (url: string, form: Record<string, string>) => expect((await page.request.post(url, { form: { csrf, ...form }, maxRedirects: 0 })).status(), url).toBe(302);
+    await send("/verktoy/samtykke", { consent: "yes" });
+    const dream = "Å ha et lite verksted der jeg reparerer sykler for naboene.";
+    await send("/verktoy/drommen", { intent: "text", dream, helps: "Onkelen min som kan alt om gir.", hinders: "Lite plass i leiligheten." });
+    const written: string[] = [dream, "Onkelen min som kan alt om gir.", "Lite plass i leiligheten."];
+    for (const card of ["ansvar", "leve-med", "hap-og-optimisme"]) {
+      for (const question of ["q1", "q2", "q3", "q4"]) {
+        const text = `Svar på ${card} ${question}: ${"Jeg skriver om hverdagen min, om det som hjelper og det som er tungt. ".repeat(4)}Slutt på ${card} ${question}.`;
+        written.push(text);
+        await send(`/verktoy/kort/${card}`, { question, text });
+      }
+    }
+    // What the folder page shows: section headings and every answer.
+    await page.goto("/verktoy/mappe");
+    const headings = (await page.locator("main section[aria-labelledby] > h2").allTextContents()).map((s) => s.trim());
+    const answers = (await page.locator("main .kp-answer").allTextContents()).map((s) => s.trim()).filter((s) => s && s !== "Ikke besvart.");
+    expect([...headings].sort()).toEqual(["Drømmen", "Refleksjonskortet «Ansvar»", "Refleksjonskortet «Håp og optimisme»", "Refleksjonskortet «Leve med»"]);
+    expect(answers).toEqual(expect.arrayContaining(written));
+
     const response = await page.request.get("/verktoy/mappe/pdf");
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/pdf");
-    expect(response.headers()["cache-control"]).toContain("no-store");
+    expect(response.headers()["cache-control"]).toBe("private, no-store");
     const body = await response.body();
-    expect(body.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(body.length).toBeGreaterThan(5_000);
     if (process.env.SCREENSHOTS) fs.writeFileSync(path.join(process.env.SCREENSHOTS, "folder.pdf"), body);
+    const pages = await pdfPages(body);
+    // "n / N" at the foot of every page, in order (the last text written on each page).
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    const lines = pages.map((text) => text.trim().split("\n"));
+    lines.forEach((page, i) => expect(page.at(-1)?.trim(), `page ${i + 1}`).toBe(`${i + 1} / ${pages.length}`));
+    // The text without the page numbers (an answer may run on over a page break).
+    const all = lines.map((page) => page.slice(0, -1).join("\n")).join("\n");
+    // Whitespace differs (lines wrap in the PDF): compare without it.
+    const flat = (s: string) => s.replace(/\s+/g, "");
+    expect(all).toContain("Min recovery-mappe");
+    expect(flat(all)).toContain(flat("Pdf Prøvesen · laget"));
+    for (const text of written) expect(flat(all), text).toContain(flat(text));
+    for (const heading of headings) expect(flat(all), heading).toContain(flat(heading));
+    for (const answer of answers) expect(flat(all), answer).toContain(flat(answer));
     await context.close();
   });
 });
+
+/** The text of each page of a PDF, lines separated by "\n" (pdf.js, as a reader would get it). */
+async function pdfPages(data: Buffer): Promise<string[]> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await getDocument({ data: new Uint8Array(data), disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
+  }
+  await doc.destroy();
+  return pages;
+}

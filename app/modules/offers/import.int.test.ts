@@ -31,6 +31,13 @@ type Obj = Record<string, unknown>;
 const enc = (text: string) => new TextEncoder().encode(text);
 const jsonFile = (name: string, value: unknown): UploadedFile => ({ name, bytes: enc(JSON.stringify(value)) });
 const id = (n: number) => uuidV5(`import-int-test:${n}`);
+/** Arrays of records in id order, at every depth: the file's order of languages or phones is not kept. */
+const byId = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(byId).sort((a, b) => String((a as Obj)?.id ?? JSON.stringify(a)).localeCompare(String((b as Obj)?.id ?? JSON.stringify(b))))
+    : value && typeof value === "object"
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, byId(v)]))
+      : value;
 
 /** `n` small services of one organization, with unique ids and names. */
 function generated(n: number, prefix: string, orgId = id(100_000)): Obj[] {
@@ -137,6 +144,18 @@ describe(`importing offers on ${dbKind}`, () => {
     expect(await counts()).toEqual(after);
     const [again] = await fullServices(db, [serviceId]);
     expect(again).toEqual({ ...saved, alternate_name: "Korsang hver tirsdag" });
+    // Not only unchanged: what was saved is what the file says. Every field of the file comes back as it
+    // was (records in id order), with what the app adds: link ids, fylke from kommune, taxonomy
+    // attributes, and the organisation number as an identifier of its own.
+    const file = JSON.parse(JSON.stringify((fixture as Obj[])[0])) as Obj;
+    const org = file.organization as Obj;
+    expect(org.id).toBe("0b7a1c52-1111-4c3e-9a10-0000000000a1");
+    org.organization_identifiers = [
+      ...(org.organization_identifiers as Obj[]),
+      { id: org.id, identifier: "123456785", identifier_scheme: "NO-BRC", identifier_type: "organisasjonsnummer", organization_id: org.id },
+    ];
+    expect(byId(saved)).toMatchObject(byId(file) as Obj);
+    expect(byId(again)).toMatchObject(byId({ ...file, alternate_name: "Korsang hver tirsdag" }) as Obj);
     expect((await offerHistory(db, kbtCoordinator, serviceId)).filter((h) => h.action === "import")).toHaveLength(2);
   });
 

@@ -66,7 +66,17 @@ describe("instrument packs", () => {
     const pack = await packForNewCheckIn(db, participant, "oppdiktet-skjema");
     const answers = cleanAnswers(pack, { "item-a": "4", "item-b": "2", "item-c": "" });
     await addEntry(store, participant, "check_in", { instrument: pack.id, version: pack.version, answers, why: {} });
-    expect(score(pack, answers)).toBe(4); // item-b reversed: 2 → 4; mean of 4 and 4
+    // What was stored, read back and decrypted, with the pack as the database has it — not the values above.
+    const [stored] = await myEntries(store, participant, ["check_in"]);
+    expect(stored!.body).toEqual({ instrument: "oppdiktet-skjema", version: 2, answers: { "item-a": 4, "item-b": 2, "item-c": null }, why: {} });
+    const storedPack = (await packsFor(db, [stored!])).find((p) => p.id === "oppdiktet-skjema")!;
+    expect(storedPack.scoring).toEqual({ method: "mean", reverse: ["item-b"] });
+    // item-b is reverse-scored on the scale 1–5: 2 → 4; the mean of 4 and 4 is 4; item-c unanswered.
+    expect(score(storedPack, (stored!.body as { answers: Record<string, number | null> }).answers)).toBe(4);
+    // A second check-in, to show the score follows the stored answers: (5 + (6 − 1) + 3) / 3 = 13/3, kept to one decimal.
+    await addEntry(store, participant, "check_in", { instrument: pack.id, version: pack.version, answers: cleanAnswers(pack, { "item-a": "5", "item-b": "1", "item-c": "3" }), why: {} });
+    const both = await myEntries(store, participant, ["check_in"]);
+    expect(both.map((e) => score(storedPack, (e.body as { answers: Record<string, number | null> }).answers)).sort((a, b) => a! - b!)).toEqual([4, 4.3]);
 
     // Removed from the choices, the answers given with it still show with its texts.
     const [installed] = await centrePacks(db, coordinator, kbt);
@@ -75,7 +85,7 @@ describe("instrument packs", () => {
     const entries = await myEntries(store, participant, ["check_in"]);
     const view = toItemView("en", "check_in", entries, await packsFor(db, entries));
     expect(view.kind === "check_in" && view.packs.map((p) => [p.name, p.items, p.rows.map((r) => r.values)])).toEqual([
-      ["Made-up form", ["Statement A about teapots.", "Statement B about umbrellas.", "Statement C about bicycles."], [[4, 2, null]]],
+      ["Made-up form", ["Statement A about teapots.", "Statement B about umbrellas.", "Statement C about bicycles."], [[4, 2, null], [5, 1, 3]]],
     ]);
 
     // Installing the same pack again brings it back; other content under the same version is refused.

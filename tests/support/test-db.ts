@@ -2,10 +2,15 @@ import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { openPglite, openPostgres, type DbHandle } from "../../app/db/client.server";
+import { openPglite, openPostgres, type Db, type DbHandle } from "../../app/db/client.server";
 import { withDatabase } from "./db-global-setup";
 
 export const dbKind = (process.env.TEST_DB ?? "pglite") as "pglite" | "postgres";
+
+/** Each PostgreSQL test database's address and pool size, for helpers that need a connection of their own (race.ts). */
+const postgresDatabases = new WeakMap<Db, { url: string; poolSize: number }>();
+export const postgresDatabaseOf = (db: Db) => postgresDatabases.get(db);
+const poolSize = 4;
 
 /**
  * A fresh, migrated database for one test file: a copy of the migrated PGlite snapshot,
@@ -19,7 +24,8 @@ export async function freshDb(): Promise<DbHandle> {
     await admin.connect();
     await admin.query(`create database ${name} template ${inject("postgresTemplate")}`);
     await admin.end();
-    const handle = await openPostgres(withDatabase(url, name), 4);
+    const handle = await openPostgres(withDatabase(url, name), poolSize);
+    postgresDatabases.set(handle.db, { url: withDatabase(url, name), poolSize });
     return {
       ...handle,
       close: async () => {

@@ -7,7 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { checkCredentials, confirmEmail, loadMemberships, sendSignUpMail, signUp, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
 import { memoryMailer, signUpConfirmed } from "../../../tests/support/actors";
+import { race } from "../../../tests/support/race";
 import { users } from "~/modules/accounts/accounts.schema";
+import { memberships } from "./centres.schema";
 import {
   acceptInvitation,
   createCentre,
@@ -23,7 +25,7 @@ import {
 import { createMailer, listOutbox } from "~/modules/platform/mail.server";
 import { listAccessToMyData } from "~/modules/audit/audit.server";
 import type { Actor } from "./permissions";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 let handle: DbHandle;
 let db: Db;
@@ -126,6 +128,27 @@ describe(`centres and roles on ${dbKind}`, () => {
       ok: false,
       reason: "last_coordinator",
     });
+  });
+
+  // On PostgreSQL the two changes really overlap: both are inside their transactions before either commits (race.ts).
+  it("keeps at least one coordinator when the last two remove each other at the same moment", async () => {
+    const sagatun = (await listCentres(db)).find((c) => c.shortName === "Sagatun")!.id;
+    const pair: Actor[] = [];
+    for (const who of ["a", "b"]) {
+      const { userId } = await signUpConfirmed(db, { name: `Sagatun ${who}`, email: `sagatun-${who}@example.org`, password: "sagatun-passord-1" });
+      await db.insert(memberships).values({ centreId: sagatun, userId, role: "coordinator" });
+      pair.push(await actorFor(`sagatun-${who}@example.org`));
+    }
+    const [a, b] = [pair[0]!, pair[1]!];
+    const coordinators = async () => (await db.select().from(memberships).where(and(eq(memberships.centreId, sagatun), eq(memberships.role, "coordinator")))).map((m) => m.userId);
+    expect((await coordinators()).sort()).toEqual([a.userId, b.userId].sort());
+    const results = await race(db, { sql: "select 1 from memberships where centre_id = $1 for update", params: [sagatun], release: "commit" }, [
+      () => setMemberRoles(db, a, sagatun, { userId: b.userId, roles: [] }),
+      () => setMemberRoles(db, b, sagatun, { userId: a.userId, roles: [] }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "last_coordinator" }]);
+    expect(await coordinators()).toHaveLength(1);
   });
 
   it("refuses anything across centres: a KBT coordinator sees nothing of Bikuben", async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { freshDb, dbKind } from "../../../tests/support/test-db";
 import { actorFor } from "../../../tests/support/actors";
+import { race } from "../../../tests/support/race";
 import type { Db, DbHandle } from "~/db/client.server";
 import { loadDemoData } from "~/modules/platform/demo.server";
 import { listCentres, ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
@@ -162,14 +163,21 @@ describe(`organisations on ${dbKind}`, () => {
     expect((await getOrganizationForEdit(db, kbtCoordinator, created)).description).toBe("Versjon A");
   });
 
-  it("lets exactly one of two saves sent at the same moment win", async () => {
+  // On PostgreSQL the four saves really overlap: all are inside their transactions before any commits (race.ts).
+  it("lets exactly one of several saves sent at the same moment win", async () => {
     const opened = await getOrganizationForEdit(db, kbtCoordinator, created);
     const base = { name: opened.name, organisasjonsnummer: "974760673", version: opened.version };
-    const results = await Promise.all(
-      ["A", "B", "C", "D"].map((v, i) => updateOrganization(db, i % 2 ? admin : kbtCoordinator, created, editForm({ ...base, description: `Samtidig ${v}` }))),
+    const results = await race(
+      db,
+      { sql: "select 1 from organizations where id = $1 for update", params: [created], release: "commit" },
+      ["A", "B", "C", "D"].map((v, i) => () => updateOrganization(db, i % 2 ? admin : kbtCoordinator, created, editForm({ ...base, description: `Samtidig ${v}` }))),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual(Array(3).fill({ ok: false, reason: "changed" }));
+    // One save, one line in the change log.
+    const logged = (await organizationHistory(db, kbtCoordinator, created)).filter((h) => h.after?.startsWith("Samtidig"));
+    expect(logged).toHaveLength(1);
+    expect((await getOrganizationForEdit(db, kbtCoordinator, created)).description).toBe(logged[0]!.after);
   });
 
   it("lists a coordinator's centre's organisations only, and all to administrators, active first with their offer counts", async () => {

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { freshDb } from "../../../tests/support/test-db";
 import { actorFor, signUpConfirmed } from "../../../tests/support/actors";
+import { race } from "../../../tests/support/race";
 import type { Db, DbHandle } from "~/db/client.server";
 import { loadDemoData } from "~/modules/platform/demo.server";
 import { listCentres, NotFoundError } from "~/modules/centres/centres.server";
@@ -148,19 +149,45 @@ describe("the owner's own toolkit", () => {
     expect(history.map((h) => (h.body as { text: string }).text)).toEqual(["Andre svar", "Første svar"]);
   });
 
+  // On PostgreSQL these saves really overlap: all are inside their transactions before any commits (race.ts).
   it("two first saves at once: exactly one wins, the other is told", async () => {
-    const results = await Promise.all(
-      ["a", "b", "c"].map((t) =>
-        saveEntry(store, owner, {
-          tool: "cards",
-          ref: "ansvar:q1",
-          body: { text: t, chime: [] },
-          baseRevision: null,
-        }),
+    const results = await race(
+      db,
+      // An uncommitted row with the same key: every save has found no row and waits at its insert; then it goes away.
+      {
+        sql: "insert into toolkit_entries (id, owner_id, tool, ref, body) values (gen_random_uuid(), $1, 'cards', 'ansvar:q1', 'held')",
+        params: [owner.userId],
+        release: "rollback",
+      },
+      ["a", "b", "c"].map(
+        (t) => () =>
+          saveEntry(store, owner, {
+            tool: "cards",
+            ref: "ansvar:q1",
+            body: { text: t, chime: [] },
+            baseRevision: null,
+          }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.conflict !== null)).toBe(true);
+    const winner = results.find((r) => r.ok)!;
+    expect(results.filter((r) => !r.ok)).toEqual(Array(2).fill({ ok: false, conflict: winner.ok ? winner.entry : null }));
+  });
+
+  it("two saves from the same revision at once: exactly one wins, the others are told, and the history has each version once", async () => {
+    const first = await saveEntry(store, owner, { tool: "cards", ref: "tilhorighet:q1", body: { text: "start", chime: [] }, baseRevision: null });
+    expect(first.ok).toBe(true);
+    const results = await race(
+      db,
+      { sql: "select 1 from toolkit_entries where owner_id = $1 and tool = 'cards' and ref = 'tilhorighet:q1' for update", params: [owner.userId], release: "commit" },
+      ["a", "b", "c"].map((t) => () => saveEntry(store, owner, { tool: "cards", ref: "tilhorighet:q1", body: { text: t, chime: [] }, baseRevision: 1 })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const winner = results.find((r) => r.ok)!;
+    expect(winner.ok && winner.entry.revision).toBe(2);
+    expect(results.filter((r) => !r.ok)).toEqual(Array(2).fill({ ok: false, conflict: winner.ok ? winner.entry : null }));
+    const history = await entryHistory(store, owner, winner.ok ? winner.entry.id : "");
+    expect(history.map((h) => (h.body as { text: string }).text)).toEqual(["start"]);
   });
 
   it("keeps a 20,000-character answer exactly", async () => {
@@ -307,6 +334,9 @@ describe("sharing: no read without a share, every read logged, revocation at onc
 
 describe("permission matrix on the database: every item × sharing state × role", () => {
   const items: ShareItem[] = ["card:drommen", "values", "dream", "check_in", "stages"];
+  // What the peer worker reads of each item as the owner has it here: the dream with its one suggestion, and
+  // under "values" the one value reflection (no card sort yet).
+  const sharedTools: Record<string, string[]> = { "card:drommen": ["cards"], values: ["value_reflection"], dream: ["dream", "dream_suggestion"], check_in: ["check_in"], stages: ["stages"] };
   const states = ["read", "suggest", "revoked", "expired"] as const;
 
   it("only the peer worker with a share in force reads, and each such read is one line in the owner's log", async () => {
@@ -328,7 +358,7 @@ describe("permission matrix on the database: every item × sharing state × role
         const inForce = state === "read" || state === "suggest";
         if (inForce) {
           const read = await readSharedItem(store, peer, created.id, undefined, today);
-          expect(read.entries.length, `${item} ${state}`).toBeGreaterThan(0);
+          expect(read.entries.map((e) => e.tool), `${item} ${state}`).toEqual(sharedTools[item]);
           expect(read.entries.every((e) => itemOf(e.tool, e.ref) === item), `${item}: only that item`).toBe(true);
         } else {
           await expect(readSharedItem(store, peer, created.id, undefined, today), `${item} ${state}`).rejects.toThrow(NotFoundError);
@@ -353,7 +383,19 @@ describe("export, delete, import", () => {
       finishedAt: null,
     });
     const exported = await exportToolkit(store, owner);
-    expect(exported.entries.length).toBeGreaterThanOrEqual(5);
+    // Every entry the owner has made in this file, by tool and ref (ids shown as <id>).
+    expect(exported.entries.map((e) => `${e.tool}:${e.ref.replace(/^[0-9a-f-]{36}$/, "<id>")}`).sort()).toEqual([
+      "cards:ansvar:q1",
+      "cards:drommen:q1",
+      "cards:leve-med:q1",
+      "cards:tilhorighet:q1",
+      "check_in:<id>",
+      "dream:dream",
+      "dream_suggestion:<id>",
+      "stages:<id>",
+      "value_reflection:honesty",
+      "values:<id>",
+    ]);
     const text = JSON.stringify(exported);
 
     await deleteToolkit(store, owner);

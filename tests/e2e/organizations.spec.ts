@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { expectNoAxeViolations, launch, logIn, newContext, noScriptContext, screenshot, settled, submit } from "./browser";
+import { expectNoAxeViolations, launch, logIn, newContext, screenshot, settled, submit } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -103,10 +103,11 @@ describe("organisation forms in other languages and at other widths", () => {
   ] as const;
   for (const c of cases) {
     it(`shows the messages in ${c.lang} at ${c.width} px without JavaScript, and keeps what was typed (${c.as})`, async () => {
-      const context = await noScriptContext(browser, c.width);
+      const context = await newContext(browser, { js: false, width: c.width });
       const page = await context.newPage();
       await logIn(page, c.as);
       await page.goto(`/tilbud/organisasjoner/ny?lang=${c.lang}`);
+      expect(new URL(page.url()).pathname).toBe("/tilbud/organisasjoner/ny");
       expect(await page.locator("html").getAttribute("lang")).toBe(c.lang);
       // Administrators choose the centre, or the network's own.
       expect(await page.locator("#field-centreId").count()).toBe(c.centre ? 1 : 0);

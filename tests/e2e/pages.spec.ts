@@ -1,34 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { expectNoAxeViolations, launch, logIn, newContext, noScriptContext, screenshot } from "./browser";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { translate, type Lang, type MessageKey } from "~/i18n/i18n";
+import "~/modules/toolkit/i18n/register";
+import { axeRuns, expectNoAxeViolations, launch, logIn, newContext, screenshot } from "./browser";
 import { createImportPreview } from "./import-files";
 
 /**
- * Every page, as the role that can see it: axe (WCAG 2.1 A/AA) reports zero violations
- * at 360 px and 1280 px, with JavaScript running and with the app's scripts blocked,
- * and the page is in the requested language.
+ * Every page, as the role that can see it. Each visit must land on the URL it asked for (no redirect to
+ * the log-in page or elsewhere), with the expected status, `<html lang>` in the requested language, and
+ * exactly one h1 with that page's own heading in that language. axe (WCAG 2.0/2.1 A and AA) then reports
+ * zero violations. Which language, width and JavaScript setting each page runs in: see `runsFor`.
  */
 let browser: Browser;
-let kbt = "";
-let krafttak = "";
-let importPreview = "";
-let krafttakOrganization = "";
-let krafttakPlace = "";
-let sortId = "";
-let sharedItem = "";
+const ids = { kbt: "", krafttak: "", importPreview: "", krafttakOrganization: "", krafttakPlace: "", sortId: "", sharedItem: "" };
+
+/** An attribute that must be there and match: a failed look-up fails the test instead of testing another page. */
+async function href(link: Locator, pattern: RegExp, what: string): Promise<string> {
+  const value = await link.getAttribute("href", { timeout: 10_000 });
+  expect(value, what).toMatch(pattern);
+  return value!;
+}
+const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
 beforeAll(async () => {
   browser = await launch();
-  const context = await newContext(browser, { js: true, width: 1280 });
+  const context = await newContext(browser, { js: false, width: 1280 });
   const page = await context.newPage();
   await page.goto("/sentre");
-  kbt = (await page.getByRole("link", { name: /^KBT/ }).getAttribute("href")) ?? "";
+  ids.kbt = await href(page.getByRole("link", { name: /^KBT/ }), new RegExp(`^/sentre/${uuid}$`), "KBT's page");
   await page.goto("/tilbud?q=krafttak");
-  krafttak = (await page.getByRole("link", { name: "Krafttak for sang" }).getAttribute("href")) ?? "";
-  const organizations = (await (await page.request.get("/api/hsds/organizations?search=Krafttak")).json()) as { contents: { id: string }[] };
-  krafttakOrganization = `/tilbud/organisasjoner/${organizations.contents[0]?.id ?? ""}`;
+  ids.krafttak = await href(page.getByRole("link", { name: "Krafttak for sang" }), new RegExp(`^/tilbud/${uuid}$`), "Krafttak for sang");
+  const organizations = (await (await page.request.get("/api/hsds/organizations?search=Krafttak")).json()) as { contents: { id: string; name: string }[] };
+  const organization = organizations.contents.find((o) => o.name === "Krafttak for sang");
+  expect(organization?.id, "the organisation Krafttak for sang").toMatch(new RegExp(`^${uuid}$`));
+  ids.krafttakOrganization = `/tilbud/organisasjoner/${organization!.id}`;
   await logIn(page, "admin@example.org");
-  await page.goto(`${krafttak}/steder`);
-  krafttakPlace = (await page.getByTestId("places").getByRole("link").first().getAttribute("href")) ?? "";
+  await page.goto(`${ids.krafttak}/steder`);
+  ids.krafttakPlace = await href(page.getByTestId("places").getByRole("link").first(), new RegExp(`^${ids.krafttak}/steder/${uuid}$`), "a place of Krafttak for sang");
   await context.close();
   // Demo data: Deltaker Demo has a finished values sort and shares the values with Erfaring Demo.
   const toolkitIds: [string, (p: Page) => Promise<void>][] = [
@@ -36,160 +44,251 @@ beforeAll(async () => {
       "deltaker@example.org",
       async (p) => {
         await p.goto("/verktoy/verdier");
-        sortId = ((await p.getByRole("link", { name: "Endre rekkefølgen" }).getAttribute("href")) ?? "").split("/")[3] ?? "";
+        const sort = await href(p.getByRole("link", { name: "Endre rekkefølgen" }), new RegExp(`^/verktoy/verdier/${uuid}/`), "the values sort");
+        ids.sortId = sort.split("/")[3]!;
       },
     ],
     [
       "erfaring@example.org",
       async (p) => {
         await p.goto("/delt-med-meg");
-        sharedItem = (await p.getByTestId("shared-with-me").getByRole("link").first().getAttribute("href")) ?? "";
+        ids.sharedItem = await href(p.getByTestId("shared-with-me").getByRole("link").first(), new RegExp(`^/delt-med-meg/${uuid}$`), "the shared item");
       },
     ],
   ];
   for (const [email, read] of toolkitIds) {
-    const c = await newContext(browser, { js: true, width: 1280 });
+    const c = await newContext(browser, { js: false, width: 1280 });
     const p = await c.newPage();
     await logIn(p, email);
     await read(p);
     await c.close();
   }
-  importPreview = await createImportPreview(browser);
+  ids.importPreview = await createImportPreview(browser);
+  expect(ids.importPreview).toMatch(new RegExp(`^/tilbud/import/${uuid}$`));
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-type PageCase = { name: string; path: () => string; as?: string; status?: number };
+type Heading = (lang: Lang) => string;
+/** The heading from the app's own catalogue, in each language. */
+const key =
+  (k: string): Heading =>
+  (lang) =>
+    translate(lang, k as MessageKey);
+/** A heading that is data (an offer's or a centre's name): the same in every language. */
+const text =
+  (t: string): Heading =>
+  () =>
+    t;
+const texts =
+  (t: Record<Lang, string>): Heading =>
+  (lang) =>
+    t[lang];
+
+type PageCase = {
+  name: string;
+  /** The URL to visit, which is also the URL the visit must end on. */
+  path: () => string;
+  h1: Heading;
+  as?: string;
+  status?: number;
+  /** A test id only this page shows, when its heading is another page's too. */
+  marker?: string;
+};
+const deltaker = "deltaker@example.org";
+const koordinator = "koordinator@example.org";
+const admin = "admin@example.org";
 const pages: PageCase[] = [
-  { name: "home", path: () => "/" },
-  { name: "privacy", path: () => "/personvern" },
-  { name: "accessibility", path: () => "/tilgjengelighet" },
-  { name: "login", path: () => "/logg-inn" },
-  { name: "signup", path: () => "/registrer" },
-  { name: "forgot", path: () => "/glemt-passord" },
-  { name: "reset-invalid", path: () => "/nytt-passord/ugyldig" },
-  { name: "confirm-invalid", path: () => "/bekreft-e-post/ugyldig" },
-  { name: "offers", path: () => "/tilbud" },
-  { name: "offers-filtered", path: () => "/tilbud?q=sang&fylke=50&ingen_henvisning=" },
-  { name: "offers-none", path: () => "/tilbud?q=finnesikkeiheleverden" },
-  { name: "offers-bad-filter", path: () => "/tilbud?fylke=99&q=sang", status: 400 },
-  { name: "offer-map", path: () => "/tilbud/kart" },
-  { name: "offer-map-filtered", path: () => "/tilbud/kart?q=krafttak&fylke=50" },
-  { name: "offer", path: () => krafttak },
-  { name: "centres", path: () => "/sentre" },
-  { name: "centre", path: () => kbt },
-  { name: "invitation-invalid", path: () => "/invitasjon/ugyldig" },
-  { name: "not-found", path: () => "/finnes-ikke", status: 404 },
-  { name: "my-page", path: () => "/min-side", as: "deltaker@example.org" },
-  { name: "change-password", path: () => "/min-side/passord", as: "deltaker@example.org" },
-  { name: "delete-account", path: () => "/min-side/slett", as: "deltaker@example.org" },
-  { name: "access-log", path: () => "/min-side/innsyn", as: "deltaker@example.org" },
-  { name: "forbidden", path: () => "/admin", as: "deltaker@example.org", status: 403 },
-  { name: "members", path: () => `${kbt}/medlemmer`, as: "koordinator@example.org" },
-  { name: "edit-centre", path: () => `${kbt}/rediger`, as: "koordinator@example.org" },
-  { name: "admin", path: () => "/admin", as: "admin@example.org" },
-  { name: "new-centre", path: () => "/admin/sentre/ny", as: "admin@example.org" },
-  { name: "outbox", path: () => "/admin/utboks", as: "admin@example.org" },
-  { name: "edit-offer", path: () => `${krafttak}/rediger`, as: "admin@example.org" },
-  { name: "offer-history", path: () => `${krafttak}/historikk`, as: "admin@example.org" },
-  { name: "new-offer", path: () => "/tilbud/ny", as: "admin@example.org" },
-  { name: "offer-places", path: () => `${krafttak}/steder`, as: "admin@example.org" },
-  { name: "edit-place", path: () => krafttakPlace, as: "admin@example.org" },
-  { name: "offer-times", path: () => `${krafttak}/tider`, as: "admin@example.org" },
-  { name: "offer-contact", path: () => `${krafttak}/kontakt`, as: "admin@example.org" },
-  { name: "unchecked-offers", path: () => "/tilbud/kontroll", as: "admin@example.org" },
-  { name: "unchecked-offers-coordinator", path: () => "/tilbud/kontroll", as: "koordinator@example.org" },
-  { name: "offer-import", path: () => "/tilbud/import", as: "koordinator@example.org" },
-  { name: "offer-import-admin", path: () => "/tilbud/import", as: "admin@example.org" },
-  { name: "offer-import-preview", path: () => importPreview, as: "koordinator@example.org" },
-  { name: "organizations", path: () => "/tilbud/organisasjoner", as: "admin@example.org" },
-  { name: "organizations-coordinator", path: () => "/tilbud/organisasjoner", as: "koordinator@example.org" },
-  { name: "new-organization", path: () => "/tilbud/organisasjoner/ny", as: "admin@example.org" },
-  { name: "new-organization-coordinator", path: () => "/tilbud/organisasjoner/ny", as: "koordinator@example.org" },
-  { name: "edit-organization", path: () => krafttakOrganization, as: "admin@example.org" },
-  { name: "toolkit", path: () => "/verktoy", as: "deltaker@example.org" },
-  { name: "toolkit-cards", path: () => "/verktoy/kort", as: "deltaker@example.org" },
-  { name: "toolkit-card", path: () => "/verktoy/kort/drommen", as: "deltaker@example.org" },
-  { name: "toolkit-conversation", path: () => "/verktoy/kort/drommen/samtale?sporsmal=2", as: "deltaker@example.org" },
-  { name: "toolkit-values", path: () => "/verktoy/verdier", as: "deltaker@example.org" },
-  { name: "toolkit-values-sort", path: () => `/verktoy/verdier/${sortId}/sorter`, as: "deltaker@example.org" },
-  { name: "toolkit-values-choose", path: () => `/verktoy/verdier/${sortId}/velg`, as: "deltaker@example.org" },
-  { name: "toolkit-values-rank", path: () => `/verktoy/verdier/${sortId}/ranger`, as: "deltaker@example.org" },
-  { name: "toolkit-value-reflection", path: () => "/verktoy/verdier/refleksjon", as: "deltaker@example.org" },
-  { name: "toolkit-dream", path: () => "/verktoy/drommen", as: "deltaker@example.org" },
-  { name: "toolkit-check-ins", path: () => "/verktoy/sjekk", as: "deltaker@example.org" },
-  { name: "toolkit-check-in", path: () => "/verktoy/sjekk/knutepunkt-sjekk", as: "deltaker@example.org" },
-  { name: "toolkit-stages", path: () => "/verktoy/stadier", as: "deltaker@example.org" },
-  { name: "toolkit-folder", path: () => "/verktoy/mappe", as: "deltaker@example.org" },
-  { name: "toolkit-sharing", path: () => "/verktoy/deling", as: "deltaker@example.org" },
-  { name: "toolkit-data", path: () => "/verktoy/data", as: "deltaker@example.org" },
-  { name: "toolkit-consent", path: () => "/verktoy/samtykke", as: "koordinator@example.org" },
-  { name: "locked", path: () => "/laas" },
-  { name: "shared-with-me", path: () => "/delt-med-meg", as: "erfaring@example.org" },
-  { name: "shared-item", path: () => sharedItem, as: "erfaring@example.org" },
-  { name: "centre-instruments", path: () => `${kbt}/sjekker`, as: "koordinator@example.org" },
+  { name: "home", path: () => "/", h1: key("home.heading") },
+  {
+    name: "privacy",
+    path: () => "/personvern",
+    h1: texts({ nb: "Personvernerklæring", nn: "Personvernerklæring", en: "Privacy statement" }),
+  },
+  {
+    name: "accessibility",
+    path: () => "/tilgjengelighet",
+    h1: texts({ nb: "Tilgjengelighetserklæring", nn: "Tilgjengelegheitserklæring", en: "Accessibility statement" }),
+  },
+  { name: "login", path: () => "/logg-inn", h1: key("login.title") },
+  { name: "signup", path: () => "/registrer", h1: key("signup.title") },
+  { name: "forgot", path: () => "/glemt-passord", h1: key("forgot.title") },
+  { name: "reset-invalid", path: () => "/nytt-passord/ugyldig", h1: key("reset.invalid_title") },
+  { name: "confirm-invalid", path: () => "/bekreft-e-post/ugyldig", h1: key("confirm.invalid_title") },
+  { name: "offers", path: () => "/tilbud", h1: key("offers.title"), marker: "offer" },
+  { name: "offers-filtered", path: () => "/tilbud?q=sang&fylke=50&ingen_henvisning=", h1: key("offers.title"), marker: "offer" },
+  { name: "offers-none", path: () => "/tilbud?q=finnesikkeiheleverden", h1: key("offers.title") },
+  { name: "offers-bad-filter", path: () => "/tilbud?fylke=99&q=sang", status: 400, h1: key("offers.title"), marker: "error-summary" },
+  { name: "offer-map", path: () => "/tilbud/kart", h1: key("offers.map.title"), marker: "map-places" },
+  { name: "offer-map-filtered", path: () => "/tilbud/kart?q=krafttak&fylke=50", h1: key("offers.map.title"), marker: "map-places" },
+  { name: "offer", path: () => ids.krafttak, h1: text("Krafttak for sang") },
+  { name: "centres", path: () => "/sentre", h1: key("centres.title") },
+  { name: "centre", path: () => ids.kbt, h1: text("KBT – Kompetansesenter for brukererfaring og tjenesteutvikling") },
+  { name: "invitation-invalid", path: () => "/invitasjon/ugyldig", h1: key("invite.invalid_title") },
+  { name: "not-found", path: () => "/finnes-ikke", status: 404, h1: key("error_page.404.title") },
+  { name: "my-page", path: () => "/min-side", as: deltaker, h1: key("my.title") },
+  { name: "change-password", path: () => "/min-side/passord", as: deltaker, h1: key("password.title") },
+  { name: "delete-account", path: () => "/min-side/slett", as: deltaker, h1: key("delete.title") },
+  { name: "access-log", path: () => "/min-side/innsyn", as: deltaker, h1: key("access.title"), marker: "access-log" },
+  { name: "forbidden", path: () => "/admin", as: deltaker, status: 403, h1: key("error_page.403.title") },
+  { name: "members", path: () => `${ids.kbt}/medlemmer`, as: koordinator, h1: key("members.title"), marker: "member" },
+  { name: "edit-centre", path: () => `${ids.kbt}/rediger`, as: koordinator, h1: key("centre.edit_title") },
+  { name: "admin", path: () => "/admin", as: admin, h1: key("admin.title") },
+  { name: "new-centre", path: () => "/admin/sentre/ny", as: admin, h1: key("centre.new_title") },
+  { name: "outbox", path: () => "/admin/utboks", as: admin, h1: key("outbox.title") },
+  { name: "edit-offer", path: () => `${ids.krafttak}/rediger`, as: admin, h1: key("offers.edit.title") },
+  { name: "offer-history", path: () => `${ids.krafttak}/historikk`, as: admin, h1: key("offers.history.title") },
+  { name: "new-offer", path: () => "/tilbud/ny", as: admin, h1: key("offers.new.title") },
+  { name: "offer-places", path: () => `${ids.krafttak}/steder`, as: admin, h1: key("offers.place.title"), marker: "places" },
+  { name: "edit-place", path: () => ids.krafttakPlace, as: admin, h1: key("offers.place.edit") },
+  { name: "offer-times", path: () => `${ids.krafttak}/tider`, as: admin, h1: key("offers.schedule.title") },
+  { name: "offer-contact", path: () => `${ids.krafttak}/kontakt`, as: admin, h1: key("offers.contact.title") },
+  { name: "unchecked-offers", path: () => "/tilbud/kontroll", as: admin, h1: key("offers.unchecked.title") },
+  { name: "unchecked-offers-coordinator", path: () => "/tilbud/kontroll", as: koordinator, h1: key("offers.unchecked.title") },
+  { name: "offer-import", path: () => "/tilbud/import", as: koordinator, h1: key("offers.import.title") },
+  { name: "offer-import-admin", path: () => "/tilbud/import", as: admin, h1: key("offers.import.title") },
+  { name: "offer-import-preview", path: () => ids.importPreview, as: koordinator, h1: key("offers.import.preview.title") },
+  { name: "organizations", path: () => "/tilbud/organisasjoner", as: admin, h1: key("offers.org.list_title"), marker: "organization" },
+  { name: "organizations-coordinator", path: () => "/tilbud/organisasjoner", as: koordinator, h1: key("offers.org.list_title") },
+  { name: "new-organization", path: () => "/tilbud/organisasjoner/ny", as: admin, h1: key("offers.org.new_title") },
+  { name: "new-organization-coordinator", path: () => "/tilbud/organisasjoner/ny", as: koordinator, h1: key("offers.org.new_title") },
+  { name: "edit-organization", path: () => ids.krafttakOrganization, as: admin, h1: key("offers.org.edit_title") },
+  { name: "toolkit", path: () => "/verktoy", as: deltaker, h1: key("toolkit.title") },
+  { name: "toolkit-cards", path: () => "/verktoy/kort", as: deltaker, h1: key("toolkit.cards.title") },
+  { name: "toolkit-card", path: () => "/verktoy/kort/drommen", as: deltaker, h1: texts({ nb: "Drømmen", nn: "Draumen", en: "The dream" }) },
+  {
+    name: "toolkit-conversation",
+    path: () => "/verktoy/kort/drommen/samtale?sporsmal=2",
+    as: deltaker,
+    h1: texts({
+      nb: "Hvordan ser en god dag i livet ditt ut om noen år?",
+      nn: "Korleis ser ein god dag i livet ditt ut om nokre år?",
+      en: "What does a good day in your life look like a few years from now?",
+    }),
+  },
+  { name: "toolkit-values", path: () => "/verktoy/verdier", as: deltaker, h1: key("toolkit.values.title") },
+  { name: "toolkit-values-sort", path: () => `/verktoy/verdier/${ids.sortId}/sorter`, as: deltaker, h1: key("toolkit.values.sort_title") },
+  { name: "toolkit-values-choose", path: () => `/verktoy/verdier/${ids.sortId}/velg`, as: deltaker, h1: key("toolkit.values.choose_title") },
+  { name: "toolkit-values-rank", path: () => `/verktoy/verdier/${ids.sortId}/ranger`, as: deltaker, h1: key("toolkit.values.rank_title") },
+  { name: "toolkit-value-reflection", path: () => "/verktoy/verdier/refleksjon", as: deltaker, h1: key("toolkit.reflection.title") },
+  { name: "toolkit-dream", path: () => "/verktoy/drommen", as: deltaker, h1: key("toolkit.dream.title") },
+  { name: "toolkit-check-ins", path: () => "/verktoy/sjekk", as: deltaker, h1: key("toolkit.checkin.title") },
+  { name: "toolkit-check-in", path: () => "/verktoy/sjekk/knutepunkt-sjekk", as: deltaker, h1: texts({ nb: "Min sjekk", nn: "Min sjekk", en: "My check-in" }) },
+  { name: "toolkit-stages", path: () => "/verktoy/stadier", as: deltaker, h1: key("toolkit.stages.title") },
+  { name: "toolkit-folder", path: () => "/verktoy/mappe", as: deltaker, h1: key("toolkit.folder.title") },
+  { name: "toolkit-sharing", path: () => "/verktoy/deling", as: deltaker, h1: key("toolkit.sharing.title") },
+  { name: "toolkit-data", path: () => "/verktoy/data", as: deltaker, h1: key("toolkit.data.title") },
+  { name: "toolkit-consent", path: () => "/verktoy/samtykke", as: koordinator, h1: key("toolkit.consent.title") },
+  { name: "locked", path: () => "/laas", h1: key("toolkit.lock.title") },
+  { name: "shared-with-me", path: () => "/delt-med-meg", as: "erfaring@example.org", h1: key("toolkit.shared.title"), marker: "shared-with-me" },
+  {
+    name: "shared-item",
+    path: () => ids.sharedItem,
+    as: "erfaring@example.org",
+    h1: (lang) => translate(lang, "toolkit.shared.heading" as MessageKey, { item: translate(lang, "toolkit.item.values" as MessageKey), name: "Deltaker Demo" }),
+  },
+  { name: "centre-instruments", path: () => `${ids.kbt}/sjekker`, as: koordinator, h1: key("toolkit.packs.title") },
 ];
 
-const sessions = new Map<string, BrowserContext>();
-async function contextFor(as: string | undefined, width: number, js: boolean): Promise<BrowserContext> {
-  const key = `${as ?? "visitor"}-${width}-${js}`;
-  const existing = sessions.get(key);
-  if (existing) return existing;
-  const context = js ? await newContext(browser, { js: true, width }) : await noScriptContext(browser, width);
-  if (as) {
-    const page = await context.newPage();
-    await logIn(page, as);
-    await page.close();
+/**
+ * Pages rendered on the server only (handle.hydrate = false): they load no script file, so with
+ * JavaScript on and off they are the same HTML (the test checks that they load none).
+ */
+const serverOnly = (name: string) => /^(toolkit|shared|locked)/.test(name);
+
+type Run = { lang: Lang; width: number; js: boolean };
+/**
+ * Bokmål at both widths with JavaScript on and off. Nynorsk and English at both widths, each width once
+ * with JavaScript on and once off between them: nn 360 off and 1280 on, en 360 on and 1280 off. So every
+ * language meets both widths and both settings, and every width and setting meets every language.
+ * Server-only pages: every language at both widths with JavaScript on, and bokmål at 360 px off.
+ */
+function runsFor(name: string): Run[] {
+  if (serverOnly(name)) {
+    return [...(["nb", "nn", "en"] as const).flatMap((lang) => [360, 1280].map((width) => ({ lang, width, js: true }))), { lang: "nb", width: 360, js: false }];
   }
-  sessions.set(key, context);
+  return [
+    { lang: "nb", width: 360, js: true },
+    { lang: "nb", width: 360, js: false },
+    { lang: "nb", width: 1280, js: true },
+    { lang: "nb", width: 1280, js: false },
+    { lang: "nn", width: 360, js: false },
+    { lang: "nn", width: 1280, js: true },
+    { lang: "en", width: 360, js: true },
+    { lang: "en", width: 1280, js: false },
+  ];
+}
+
+const sessions = new Map<string, Promise<BrowserContext>>();
+function contextFor(as: string | undefined, width: number, js: boolean): Promise<BrowserContext> {
+  const id = `${as ?? "visitor"}-${width}-${js}`;
+  let context = sessions.get(id);
+  if (!context) {
+    context = (async () => {
+      const c = await newContext(browser, { js, width });
+      if (as) {
+        const page = await c.newPage();
+        await logIn(page, as);
+        await page.close();
+      }
+      return c;
+    })();
+    sessions.set(id, context);
+  }
   return context;
 }
 
-async function visit(context: BrowserContext, path: string, expectedStatus: number): Promise<Page> {
+/** The URL with ?lang= (every visit names its language, so a context's remembered choice never matters). */
+const withLang = (path: string, lang: Lang) => `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`;
+
+async function visit(p: PageCase, run: Run): Promise<Page> {
+  const context = await contextFor(p.as, run.width, run.js);
   const page = await context.newPage();
-  const response = await page.goto(path);
-  expect(response?.status(), path).toBe(expectedStatus);
+  const url = withLang(p.path(), run.lang);
+  const response = await page.goto(url);
+  const landed = new URL(page.url());
+  expect(landed.pathname + landed.search, `${p.name}: the URL it landed on`).toBe(url);
+  expect(response?.status(), url).toBe(p.status ?? 200);
+  expect(await page.locator("html").getAttribute("lang"), `${p.name}: html lang`).toBe(run.lang);
+  expect((await page.locator("h1").allTextContents()).map((t) => t.trim()), `${p.name}: its one h1`).toEqual([p.h1(run.lang)]);
+  if (p.marker) expect(await page.getByTestId(p.marker).count(), `${p.name}: ${p.marker}`).toBeGreaterThan(0);
+  if (serverOnly(p.name)) {
+    expect(await page.locator("script[src], script[type=module]").count(), `${p.name}: no script files`).toBe(0);
+  } else if (!run.js) {
+    // JavaScript is really off: React Router never started.
+    expect(await page.evaluate(() => "__reactRouterDataRouter" in window), `${p.name}: no React Router`).toBe(false);
+  }
   return page;
 }
 
-/** The toolkit's pages are checked in every language on the phone too (issue 4). */
-const toolkitPage = (name: string) => /^(toolkit|shared|locked|centre-instruments)/.test(name);
-/** Pages that load no JavaScript at all: with scripts blocked they are the same page, so one run covers both. */
-const serverOnly = (name: string) => /^(toolkit|shared|locked)/.test(name);
-
-for (const width of [360, 1280]) {
-  for (const js of [true, false]) {
-    describe(`every page at ${width} px, JavaScript ${js ? "on" : "off"}`, () => {
-      for (const p of pages.filter((page) => js || !serverOnly(page.name))) {
-        it(`${p.name}: no axe violations`, async () => {
-          const page = await visit(await contextFor(p.as, width, js), p.path(), p.status ?? 200);
-          expect(await page.locator("html").getAttribute("lang")).toBe("nb");
-          expect(await page.locator("h1").count()).toBe(1);
-          await expectNoAxeViolations(page, `${p.name} ${width}px js=${js}`);
-          await screenshot(page, `${p.name}-${width}-${js ? "js" : "nojs"}-nb`);
-          await page.close();
-        });
-      }
-    });
-  }
-}
-
-for (const lang of ["nn", "en"] as const) {
-  describe(`every page in ${lang}`, () => {
-    for (const p of pages.flatMap((page) => (toolkitPage(page.name) ? [360, 1280] : [1280]).map((width) => ({ ...page, width })))) {
-      it(`${p.name} in ${lang} at ${p.width} px: html lang and no axe violations`, async () => {
-        const context = await contextFor(p.as, p.width, true);
-        const path = p.path();
-        const page = await visit(context, `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`, p.status ?? 200);
-        expect(await page.locator("html").getAttribute("lang")).toBe(lang);
-        await expectNoAxeViolations(page, `${p.name} ${lang} ${p.width}px`);
-        await screenshot(page, `${p.name}-${p.width}-js-${lang}`);
+for (const run of [
+  { lang: "nb", width: 360, js: true },
+  { lang: "nb", width: 360, js: false },
+  { lang: "nb", width: 1280, js: true },
+  { lang: "nb", width: 1280, js: false },
+  { lang: "nn", width: 360, js: true },
+  { lang: "nn", width: 360, js: false },
+  { lang: "nn", width: 1280, js: true },
+  { lang: "nn", width: 1280, js: false },
+  { lang: "en", width: 360, js: true },
+  { lang: "en", width: 360, js: false },
+  { lang: "en", width: 1280, js: true },
+  { lang: "en", width: 1280, js: false },
+] satisfies Run[]) {
+  const here = pages.filter((p) => runsFor(p.name).some((r) => r.lang === run.lang && r.width === run.width && r.js === run.js));
+  if (here.length === 0) continue;
+  describe(`every page in ${run.lang} at ${run.width} px, JavaScript ${run.js ? "on" : "off"}`, () => {
+    for (const p of here) {
+      it(`${p.name}: the page itself, and no axe violations`, async () => {
+        const page = await visit(p, run);
+        const before = axeRuns.jsOn + axeRuns.jsOff;
+        const beforeOff = axeRuns.jsOff;
+        await expectNoAxeViolations(page, `${p.name} ${run.lang} ${run.width}px js=${run.js}`);
+        expect(axeRuns.jsOn + axeRuns.jsOff, "axe ran once").toBe(before + 1);
+        expect(axeRuns.jsOff - beforeOff, "axe ran on the JavaScript-off HTML").toBe(run.js ? 0 : 1);
+        await screenshot(page, `${p.name}-${run.width}-${run.js ? "js" : "nojs"}-${run.lang}`);
         await page.close();
-        // Back to bokmål for the other tests sharing this context.
-        const reset = await context.newPage();
-        await reset.goto("/?lang=nb");
-        await reset.close();
       });
     }
   });
@@ -197,7 +296,7 @@ for (const lang of ["nn", "en"] as const) {
 
 describe("error pages", () => {
   it("answers an unknown language code with a clear 400 page, in the language the person had", async () => {
-    const context = await noScriptContext(browser, 360);
+    const context = await newContext(browser, { js: false, width: 360 });
     const page = await context.newPage();
     await page.goto("/?lang=en");
     const response = await page.goto("/?lang=xx");

@@ -120,8 +120,13 @@ export async function createServer({ env = process.env } = {}) {
     createRequestHandler({
       build,
       mode: "production",
-      getLoadContext: (req) =>
-        entry.createLoadContext({ ip: req.ip ?? req.socket.remoteAddress ?? "unknown", nonce: randomBytes(16).toString("base64") }),
+      getLoadContext: (req, res) =>
+        entry.createLoadContext({
+          ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
+          nonce: randomBytes(16).toString("base64"),
+          // Work that must not make the answer slower or tell anything by its timing starts once it is sent.
+          afterResponse: (task) => res.once("close", task),
+        }),
     }),
   );
 

@@ -156,7 +156,8 @@ export function FormErrorSummary({ errors, labels, formError, idPrefix = "field"
     <ErrorSummary data-testid="error-summary" tabIndex={-1}>
       <ErrorSummary.Heading>{t("form.errors_heading")}</ErrorSummary.Heading>
       <ErrorSummary.List>
-        {formError ? <ErrorSummary.Item>{t(formError)}</ErrorSummary.Item> : null}
+        {/* A form-wide message that a field already shows (a wrong password) is said once, at the field. */}
+        {formError && !fields.some(([, key]) => key === formError) ? <ErrorSummary.Item>{t(formError)}</ErrorSummary.Item> : null}
         {fields.map(([field, key]) => (
           <ErrorSummary.Item key={field}>
             <ErrorSummary.Link href={`#${idPrefix}-${field}`} data-field-link={field}>

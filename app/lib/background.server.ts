@@ -1,7 +1,8 @@
 import { log, errorFields } from "./log.server";
 
 /**
- * Work that must not happen inside the request: it starts now, the response does not wait for it, and its
+ * Work that must not happen inside the request: it starts when `start` says (at once by default; after the
+ * response is sent when a route uses `afterResponse` in request.server.ts), nothing waits for it, and its
  * failure is logged (without personal data), never shown. Used where the time a request takes would tell
  * something (whether an account exists: sign-up, password reset) and for slow mail servers.
  *
@@ -10,12 +11,14 @@ import { log, errorFields } from "./log.server";
  */
 const pending = new Set<Promise<void>>();
 
-export function runDetached(name: string, work: () => Promise<void>): void {
-  const task: Promise<void> = Promise.resolve()
+export function runDetached(name: string, work: () => Promise<void>, start: (task: () => void) => void = (task) => task()): void {
+  let begin!: () => void;
+  const task: Promise<void> = new Promise<void>((resolve) => (begin = resolve))
     .then(work)
     .catch((error) => log.error("background.failed", { task: name, ...errorFields(error) }))
     .finally(() => pending.delete(task));
   pending.add(task);
+  start(begin);
 }
 
 /** Wait until the detached work started so far has finished (shutdown, tests). */

@@ -6,10 +6,14 @@ import { isLang, negotiateLanguage, type Lang } from "~/i18n/i18n";
 import { getSessionUser, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
 import type { Actor } from "~/modules/centres/permissions";
 import { log } from "./log.server";
+import { runDetached } from "./background.server";
 import { badUrlPart, formBodyIsClean } from "./input-check.server";
 
-/** What the HTTP server knows and the app cannot see in a Request: client address and CSP nonce. */
-export type ClientInfo = { ip: string; nonce: string };
+/**
+ * What the HTTP server knows and the app cannot see in a Request: client address, CSP nonce, and a way to
+ * run work once the response has been sent (`afterResponse`; without it — `npm run dev` — work starts at once).
+ */
+export type ClientInfo = { ip: string; nonce: string; afterResponse?: (task: () => void) => void };
 export const clientContext = createContext<ClientInfo>({ ip: "unknown", nonce: "" });
 
 export type RequestState = {
@@ -177,4 +181,12 @@ export async function startSession(context: Readonly<RouterContextProvider>, tok
 export async function clearSessionCookie(context: Readonly<RouterContextProvider>) {
   const { cookies } = getServices();
   context.get(requestContext).setCookies.push(await cookies.session.serialize("", { maxAge: 0 }));
+}
+
+/**
+ * Start `work` after this request's response has been sent, not awaited (see `runDetached`): its time never
+ * shows in the response's, so a reset request or a sign-up takes as long whether or not an account exists.
+ */
+export function afterResponse(context: Readonly<RouterContextProvider>, name: string, work: () => Promise<void>) {
+  runDetached(name, work, context.get(clientContext).afterResponse);
 }

@@ -11,6 +11,15 @@ const fontDir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package
 const regular = path.join(fontDir, "DejaVuSans.ttf");
 const bold = path.join(fontDir, "DejaVuSans-Bold.ttf");
 
+/**
+ * Text with a break opportunity (a zero-width space) every 30 characters of an unbroken run. pdfkit's line
+ * wrapping takes time that grows with the square of a word's length: one answer of 20,000 letters without
+ * a space took about 50 s of the server's only thread. Copied text keeps its characters.
+ */
+export function breakable(text: string): string {
+  return text.replace(/\S{31,}/g, (run) => run.match(/\S{1,30}/g)!.join("\u200b"));
+}
+
 /** "Min recovery-mappe" as a printable A4 PDF, built from the same sections as the page. */
 export async function folderPdf(lang: Lang, name: string, sections: readonly FolderSection[], now = new Date()): Promise<Buffer> {
   const t = (key: MessageKey, params?: Params) => translate(lang, key, params);
@@ -31,18 +40,18 @@ export async function folderPdf(lang: Lang, name: string, sections: readonly Fol
     doc.on("error", reject);
   });
 
-  const h1 = (text: string) => doc.font("bold").fontSize(20).fillColor("#1e2b3c").text(text).moveDown(0.3);
+  const h1 = (text: string) => doc.font("bold").fontSize(20).fillColor("#1e2b3c").text(breakable(text)).moveDown(0.3);
   const h2 = (text: string) => {
     if (doc.y > doc.page.height - 140) doc.addPage();
-    doc.moveDown(0.8).font("bold").fontSize(15).fillColor("#1e2b3c").text(text).moveDown(0.3);
+    doc.moveDown(0.8).font("bold").fontSize(15).fillColor("#1e2b3c").text(breakable(text)).moveDown(0.3);
   };
-  const h3 = (text: string) => doc.moveDown(0.4).font("bold").fontSize(11.5).fillColor("#1e2b3c").text(text).moveDown(0.15);
+  const h3 = (text: string) => doc.moveDown(0.4).font("bold").fontSize(11.5).fillColor("#1e2b3c").text(breakable(text)).moveDown(0.15);
   const p = (text: string, muted = false) =>
     doc
       .font("body")
       .fontSize(10.5)
       .fillColor(muted ? "#555555" : "#111111")
-      .text(text, { paragraphGap: 4 });
+      .text(breakable(text), { paragraphGap: 4 });
 
   h1(t("toolkit.pdf.title"));
   p(t("toolkit.pdf.made_for", { name, date: formatDate(lang, now) }), true);
@@ -77,7 +86,7 @@ export async function folderPdf(lang: Lang, name: string, sections: readonly Fol
             .font("bold")
             .fontSize(10.5)
             .fillColor("#111111")
-            .text(`${i + 1}. ${g.text}`);
+            .text(breakable(`${i + 1}. ${g.text}`));
           for (const s of g.steps) p(`   • ${s.text}${s.due ? ` (${formatDate(lang, s.due)})` : ""}${s.done ? ` – ${t("toolkit.dream.done")}` : ""}`);
         });
         break;

@@ -37,14 +37,14 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function ChangePassword() {
   const t = useT();
-  const { errors } = useFormState(useActionData<typeof action>());
+  const { errors, formError } = useFormState(useActionData<typeof action>());
   return (
     <div className="kp-stack kp-narrow">
       <Heading level={1} data-size="lg">
         {t("password.title")}
       </Heading>
       <Paragraph>{t("password.intro")}</Paragraph>
-      <FormErrorSummary errors={errors} labels={{ currentPassword: t("field.current_password"), password: t("field.new_password") }} />
+      <FormErrorSummary errors={errors} formError={formError} labels={{ currentPassword: t("field.current_password"), password: t("field.new_password") }} />
       <Form method="post" className="kp-stack" noValidate>
         <CsrfField />
         <TextField name="currentPassword" type="password" autoComplete="current-password" label={t("field.current_password")} required error={errors.currentPassword} />

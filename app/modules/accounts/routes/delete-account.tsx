@@ -35,7 +35,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function DeleteAccount() {
   const t = useT();
-  const { errors } = useFormState(useActionData<typeof action>());
+  const { errors, formError } = useFormState(useActionData<typeof action>());
   return (
     <div className="kp-stack kp-narrow">
       <Heading level={1} data-size="lg">
@@ -47,7 +47,7 @@ export default function DeleteAccount() {
         <List.Item>{t("delete.what_2")}</List.Item>
         <List.Item>{t("delete.what_3")}</List.Item>
       </List.Unordered>
-      <FormErrorSummary errors={errors} labels={{ password: t("field.password"), confirm: t("delete.confirm_label") }} />
+      <FormErrorSummary errors={errors} formError={formError} labels={{ password: t("field.password"), confirm: t("delete.confirm_label") }} />
       <Form method="post" className="kp-stack" noValidate>
         <CsrfField />
         <TextField name="password" type="password" autoComplete="current-password" label={t("field.password")} required error={errors.password} />

@@ -2,12 +2,11 @@ import { Form, useActionData } from "react-router";
 import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/forgot-password";
 import { getServices } from "~/lib/services.server";
-import { getRequestState } from "~/lib/request.server";
+import { afterResponse, getRequestState } from "~/lib/request.server";
 import { formError, parseForm } from "~/lib/forms";
 import { invalid, limitKey } from "~/lib/route-helpers.server";
 import { forgotSchema } from "../accounts.forms";
 import { requestPasswordReset } from "../accounts.server";
-import { runDetached } from "~/lib/background.server";
 import { resetLinkMinutes } from "../accounts";
 import { hit, limits } from "~/modules/platform/rate-limit.server";
 import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
@@ -28,7 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!ipOk || !accountOk) return invalid(formError("error.rate_limited", formData), 429);
   // Same answer, in the same time, whether or not the account exists: the mail goes after the response.
   const input = { email: parsed.data.email, publicUrl: config.publicUrl, lang: state.lang, siteName: config.siteName };
-  runDetached("reset.mail", () => requestPasswordReset(db, mailer, input));
+  afterResponse(context, "reset.mail", () => requestPasswordReset(db, mailer, input));
   return { ok: true as const, email: parsed.data.email };
 }
 

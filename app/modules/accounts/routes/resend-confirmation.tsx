@@ -1,10 +1,9 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/resend-confirmation";
 import { getServices } from "~/lib/services.server";
-import { getRequestState, requireUser } from "~/lib/request.server";
+import { afterResponse, getRequestState, requireUser } from "~/lib/request.server";
 import { limitKey } from "~/lib/route-helpers.server";
 import { safeRedirect } from "~/lib/safe-redirect";
-import { runDetached } from "~/lib/background.server";
 import { hit, limits } from "~/modules/platform/rate-limit.server";
 import { sendVerificationMail } from "../accounts.server";
 
@@ -24,7 +23,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (user.emailVerified) return redirect(target);
   if (!(await hit(db, limitKey("verify-account", user.id), limits.verifyPerAccount))) return redirect(withLink(target, "vent"));
   const mail = { publicUrl: config.publicUrl, lang: state.lang, siteName: config.siteName };
-  runDetached("verify.mail", () => sendVerificationMail(db, mailer, user.id, mail));
+  afterResponse(context, "verify.mail", () => sendVerificationMail(db, mailer, user.id, mail));
   return redirect(withLink(target, "sendt"));
 }
 

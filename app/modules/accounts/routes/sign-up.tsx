@@ -2,14 +2,13 @@ import { Form, redirect, useActionData, useSearchParams } from "react-router";
 import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/sign-up";
 import { getServices } from "~/lib/services.server";
-import { getRequestState } from "~/lib/request.server";
+import { afterResponse, getRequestState } from "~/lib/request.server";
 import { formError, parseForm } from "~/lib/forms";
 import { invalid, limitKey } from "~/lib/route-helpers.server";
 import { signupSchema } from "../accounts.forms";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { verifyLinkHours } from "../accounts";
 import { sendSignUpMail, signUp } from "../accounts.server";
-import { runDetached } from "~/lib/background.server";
 import { hit, limits } from "~/modules/platform/rate-limit.server";
 import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
 import { AppLink } from "~/components/app-link";
@@ -38,7 +37,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   // finding 4): the truth goes by e-mail, sent after the response.
   const result = await signUp(db, parsed.data, state.requestId);
   const mail = { publicUrl: config.publicUrl, lang: state.lang, siteName: config.siteName };
-  runDetached("signup.mail", () => sendSignUpMail(db, mailer, result, mail));
+  afterResponse(context, "signup.mail", () => sendSignUpMail(db, mailer, result, mail));
   const redirectTo = formData.get("redirectTo");
   const next = safeRedirect(typeof redirectTo === "string" ? redirectTo : null, "");
   return { ok: true as const, email: parsed.data.email, loginLink: next ? `/logg-inn?redirectTo=${encodeURIComponent(next)}` : "/logg-inn" };

@@ -2,9 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import net from "node:net";
 import type { TestProject } from "vitest/node";
 import { seedMapPlaces, startTileServer } from "./map-setup";
+import { freePort } from "../support/ports";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,17 +18,6 @@ declare module "vitest" {
 }
 
 const root = path.resolve(import.meta.dirname, "../..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /** Build the app, start the production server on embedded PGlite with demo data in a throwaway folder. */
 export default async function setup(project: TestProject) {

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../support/ports";
 
 /**
  * A `node server.mjs` of a spec's own, with its own configuration and DATA_DIR, for promises the shared e2e
@@ -20,17 +20,6 @@ export type OwnServer = {
 };
 
 const root = path.resolve(import.meta.dirname, "../..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 export async function startOwnServer(env: Record<string, string>, { dataDir, keepDataDir = false }: { dataDir?: string; keepDataDir?: boolean } = {}): Promise<OwnServer> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "kp-own-"));

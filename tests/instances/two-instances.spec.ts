@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -11,6 +10,7 @@ import { limits } from "../../app/modules/platform/rate-limit.server";
 import seedOffers from "../../app/modules/offers/data/seed-002.hsds.json";
 import journal from "../../drizzle/meta/_journal.json";
 import { withDatabase } from "../support/db-global-setup";
+import { freePorts } from "../support/ports";
 
 /**
  * Two app instances on one PostgreSQL database behave as one (docs/architecture.md, "Where state lives"):
@@ -42,24 +42,6 @@ let a: Instance;
 let b: Instance;
 let sql: pg.Client;
 const startProblems: string[] = [];
-
-/** Two free ports, held open together so they differ. */
-async function freePorts(n: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: n },
-      () =>
-        new Promise<net.Server>((resolve, reject) => {
-          const server = net.createServer();
-          server.once("error", reject);
-          server.listen(0, "127.0.0.1", () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  return ports;
-}
 
 function startInstance(name: string, port: number, env: Record<string, string> = {}): Instance {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `kp-inst-${name}-`));

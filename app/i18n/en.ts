@@ -40,6 +40,7 @@ export const en: Messages = {
   "error.password_long": "Your password can have at most 128 characters.",
   "error.login_failed": "The email address or password is not right. Try again, or ask for a new password.",
   "error.rate_limited": "There have been too many attempts. Wait 15 minutes and try again.",
+  "error.rate_limited_hour": "There have been too many attempts. Wait an hour and try again.",
   "error.wrong_password": "The password is not right.",
   "error.reset_link_invalid": "The link has been used or is too old. Ask for a new link.",
   "error.confirm_delete": "Tick the box to confirm that you want to delete your account.",

@@ -42,6 +42,7 @@ export const nb = {
   "error.password_long": "Passordet kan ha høyst 128 tegn.",
   "error.login_failed": "E-postadressen eller passordet stemmer ikke. Prøv igjen, eller be om nytt passord.",
   "error.rate_limited": "Det har vært for mange forsøk. Vent et kvarter og prøv igjen.",
+  "error.rate_limited_hour": "Det har vært for mange forsøk. Vent en time og prøv igjen.",
   "error.wrong_password": "Passordet stemmer ikke.",
   "error.reset_link_invalid": "Lenken er brukt eller for gammel. Be om en ny lenke.",
   "error.confirm_delete": "Kryss av for at du vil slette kontoen.",

@@ -40,6 +40,7 @@ export const nn: Messages = {
   "error.password_long": "Passordet kan ha høgst 128 teikn.",
   "error.login_failed": "E-postadressa eller passordet stemmer ikkje. Prøv igjen, eller be om nytt passord.",
   "error.rate_limited": "Det har vore for mange forsøk. Vent eit kvarter og prøv igjen.",
+  "error.rate_limited_hour": "Det har vore for mange forsøk. Vent ein time og prøv igjen.",
   "error.wrong_password": "Passordet stemmer ikkje.",
   "error.reset_link_invalid": "Lenkja er brukt eller for gammal. Be om ei ny lenkje.",
   "error.confirm_delete": "Kryss av for å stadfeste at du vil slette kontoen.",

@@ -24,7 +24,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok) return invalid(parsed);
   const ipOk = await hit(db, limitKey("reset-ip", state.ip), limits.resetPerIp);
   const accountOk = await hit(db, limitKey("reset-account", parsed.data.email), limits.resetPerAccount);
-  if (!ipOk || !accountOk) return invalid(formError("error.rate_limited", formData), 429);
+  if (!ipOk || !accountOk) return invalid(formError("error.rate_limited_hour", formData), 429);
   // Same answer, in the same time, whether or not the account exists: the mail goes after the response.
   const input = { email: parsed.data.email, publicUrl: config.publicUrl, lang: state.lang, siteName: config.siteName };
   afterResponse(context, "reset.mail", () => requestPasswordReset(db, mailer, input));

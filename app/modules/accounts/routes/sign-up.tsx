@@ -31,7 +31,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const ipOk = await hit(db, limitKey("signup-ip", state.ip), limits.signupPerIp);
   const addressOk = await hit(db, limitKey("signup-address", parsed.data.email), limits.signupPerAddress);
   if (!ipOk || !addressOk) {
-    return invalid(formError("error.rate_limited", formData), 429);
+    return invalid(formError("error.rate_limited_hour", formData), 429);
   }
   // The same answer, in about the same time, whether or not the address had an account (issue 9,
   // finding 4): the truth goes by e-mail, sent after the response.

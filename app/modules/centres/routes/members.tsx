@@ -44,7 +44,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     const parsed = parseForm(inviteSchema, formData, ["roles"]);
     if (!parsed.ok) return invalid({ ...parsed, values: { ...parsed.values, intent: "invite", roles: formData.getAll("roles").join(",") } });
     if (!(await hit(db, limitKey("invite", user.id), limits.invitesPerAccount))) {
-      return invalid({ ...formError("error.rate_limited", formData), values: { ...formValues(formData), intent: "invite" } }, 429);
+      return invalid({ ...formError("error.rate_limited_hour", formData), values: { ...formValues(formData), intent: "invite" } }, 429);
     }
     await guard(() =>
       inviteMember(db, mailer, user.actor, params.centreId, parsed.data, {

@@ -1,6 +1,7 @@
 // Knutepunkt's HTTP server: serves the production build with Express.
 // All TypeScript lives in the Vite build; this file only wires HTTP, static files, /healthz and shutdown.
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
@@ -64,6 +65,24 @@ export async function createServer({ env = process.env } = {}) {
         .join("/");
       req.url = req.originalUrl = escaped + (at === -1 ? "" : req.originalUrl.slice(at));
       req.headers[badPathHeader] = "1";
+    }
+    next();
+  });
+
+  // Request headers (the URL included) over Node's usual limit of 16 KB, such as a search with a very long
+  // URL: the server reads up to 64 KB (maxHeaderSize in main), and the app answers with its own error page,
+  // status 431, in the person's language. The request reaches the app without its query (only ?lang= is
+  // kept), marked with this header; the root middleware throws the 431 (app/lib/request.server.ts).
+  const tooLongHeader = "x-knutepunkt-too-long";
+  app.use((req, _res, next) => {
+    delete req.headers[tooLongHeader];
+    const size = req.originalUrl.length + req.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0);
+    if (size > usualHeaderLimit) {
+      const at = req.originalUrl.indexOf("?");
+      const pathname = at === -1 ? req.originalUrl : req.originalUrl.slice(0, at);
+      const lang = at === -1 ? null : new URLSearchParams(req.originalUrl.slice(at + 1)).get("lang");
+      req.url = req.originalUrl = pathname + (lang && /^(nb|nn|en)$/.test(lang) ? `?lang=${lang}` : "");
+      req.headers[tooLongHeader] = "1";
     }
     next();
   });
@@ -146,12 +165,100 @@ export async function createServer({ env = process.env } = {}) {
   return { app, services, stop: () => entry.stopServices() };
 }
 
+/** Node's default limit for request headers; the app answers larger ones (up to maxHeaderSize) with its 431 page. */
+const usualHeaderLimit = 16 * 1024;
+/** What Node reads at most: a request with more header bytes than this never reaches Express. */
+const maxHeaderSize = 64 * 1024;
+
+// Node refuses a request whose headers (the URL included) are over maxHeaderSize before Express sees it, with
+// a bare 431 and an empty page. Such a request gets this small page of our own instead, in the person's
+// language when the request says it (kp_lang cookie, ?lang=, Accept-Language), else bokmål. (Requests between
+// 16 and 64 KB get the app's own error page, with its header and footer.)
+const tooLargeTexts = {
+  nb: {
+    title: "Adressen er for lang",
+    body: "Nettadressen eller informasjonskapslene er for lange til at vi kan ta imot dem. Dette skjer oftest når et søk har svært mange ord eller valg. Prøv et kortere søk.",
+    search: "Gå til søket etter tilbud",
+    home: "Gå til forsiden",
+    code: "Feilkode 431",
+  },
+  nn: {
+    title: "Adressa er for lang",
+    body: "Nettadressa eller informasjonskapslane er for lange til at vi kan ta imot dei. Dette skjer oftast når eit søk har svært mange ord eller val. Prøv eit kortare søk.",
+    search: "Gå til søket etter tilbod",
+    home: "Gå til framsida",
+    code: "Feilkode 431",
+  },
+  en: {
+    title: "The address is too long",
+    body: "The web address or the cookies are too long for us to accept. This mostly happens when a search has very many words or choices. Try a shorter search.",
+    search: "Go to the search for services",
+    home: "Go to the home page",
+    code: "Error code 431",
+  },
+};
+
+/** The language of a request we could not parse, from what arrived of it. */
+export function rawRequestLang(raw) {
+  const text = raw ? raw.toString("latin1").slice(0, 64 * 1024) : "";
+  const cookie = /^cookie:.*\bkp_lang=(nb|nn|en)\b/im.exec(text);
+  if (cookie) return cookie[1];
+  const param = /^[A-Z]+ [^ \r\n]*[?&]lang=(nb|nn|en)(?:[&# \r\n]|$)/.exec(text);
+  if (param) return param[1];
+  const accept = /^accept-language:\s*([a-z]{2})/im.exec(text);
+  if (accept?.[1] === "nn") return "nn";
+  if (accept?.[1] === "en") return "en";
+  return "nb";
+}
+
+export function tooLargePage(lang) {
+  const t = tooLargeTexts[lang] ?? tooLargeTexts.nb;
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title}</title>
+<style>body{font-family:system-ui,sans-serif;margin:0;color:#1e2b3c;line-height:1.5}main{max-width:36rem;margin:0 auto;padding:2rem 1rem}h1{font-size:1.75rem;line-height:1.25}a{color:#0062ba}li{margin-block:.5rem}.code{color:#4b5a6d}</style>
+</head><body><main data-status="431"><h1>${t.title}</h1><p>${t.body}</p><ul><li><a href="/tilbud">${t.search}</a></li><li><a href="/">${t.home}</a></li></ul><p class="code">${t.code}</p></main></body></html>`;
+}
+
+/** Answers what Node's HTTP parser refuses: our own page for a 431, a plain 400 or 408 otherwise. */
+export function answerClientErrors(server) {
+  server.on("clientError", (error, socket) => {
+    if (error.code === "ECONNRESET" || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    if (error.code === "HPE_HEADER_OVERFLOW") {
+      logLine("info", "http.headers_too_large", { status: 431 });
+      const body = tooLargePage(rawRequestLang(error.rawPacket));
+      const headers = [
+        "HTTP/1.1 431 Request Header Fields Too Large",
+        "Content-Type: text/html; charset=utf-8",
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+        "X-Content-Type-Options: nosniff",
+        "Referrer-Policy: same-origin",
+        "Cache-Control: no-store",
+        "Connection: close",
+      ];
+      socket.end(`${headers.join("\r\n")}\r\n\r\n${body}`);
+      return;
+    }
+    const status = error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : "400 Bad Request";
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+}
+
 export async function main() {
   const { app, services, stop } = await createServer();
   const port = services.config.port;
-  const server = app.listen(port, () => {
+  let listening;
+  const ready = new Promise((resolve) => (listening = resolve));
+  const server = http.createServer({ maxHeaderSize }, app);
+  server.listen(port, () => {
     logLine("info", "server.listening", { port, database: services.handle.kind, url: services.config.publicUrl });
+    listening({ url: services.config.publicUrl });
   });
+  answerClientErrors(server);
   let stopping = false;
   const shutdown = (signal) => {
     if (stopping) return;
@@ -167,6 +274,7 @@ export async function main() {
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+  return ready;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

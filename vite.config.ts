@@ -12,5 +12,10 @@ export default defineConfig({
     noExternal: [/^@digdir\//],
     external: ["@electric-sql/pglite", "argon2", "pg", "nodemailer"],
   },
-  build: { sourcemap: false },
+  build: {
+    sourcemap: false,
+    // Rolldown's timing report (PLUGIN_TIMINGS) names React Router's own plugins, which we cannot speed up:
+    // it is noise on every `npm start` build (issue 11, item 16).
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
 });

@@ -58,7 +58,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["app/**/*.test.ts"], exclude: ["app/**/*.int.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["app/**/*.test.ts", "bench/**/*.test.mjs"], exclude: ["app/**/*.int.test.ts"] } },
       integration("pglite"),
       ...(withPostgres ? [integration("postgres")] : []),
       // Two `node server.mjs` instances on one PostgreSQL database (tests/instances/), built first.
@@ -75,7 +75,9 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.spec.ts"],
+          // One build and one seeded DATA_DIR for the run; each file gets a server of its own on a copy of it.
           globalSetup: ["tests/e2e/global-setup.ts"],
+          setupFiles: ["tests/e2e/file-setup.ts"],
           testTimeout: 90_000,
           fileParallelism: false,
         },

@@ -22,6 +22,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     lang: state.lang,
     csrfToken: state.csrfToken,
     siteName: config.siteName,
+    // The data controller, as the privacy statement promises "at the bottom of the page" (public details).
+    controller: config.controller ?? null,
     nonce: context.get(clientContext).nonce,
     idleMinutes: config.sessionIdleMinutes,
     who: user ? whoTag(user.id) : null,

@@ -48,6 +48,7 @@ export default [
 
   route("tilbud", "modules/offers/routes/offer-search.tsx"),
   route("tilbud/kontroll", "modules/offers/routes/unchecked-offers.tsx"),
+  route("tilbud/mine", "modules/offers/routes/centre-offers.tsx"),
   route("tilbud/eksport", "modules/offers/routes/export.tsx"),
   route("tilbud/import", "modules/offers/routes/import.tsx"),
   route("tilbud/import/:importId", "modules/offers/routes/import-preview.tsx"),
@@ -73,6 +74,8 @@ export default [
   route("api/hsds/service_at_locations/:id?", "modules/offers/routes/api/service-at-locations.tsx"),
   route("api/hsds/taxonomies/:id?", "modules/offers/routes/api/taxonomies.tsx"),
   route("api/hsds/taxonomy_terms/:id?", "modules/offers/routes/api/taxonomy-terms.tsx"),
+  // Anything else under /api/hsds: a JSON 404, as an API client expects (not the HTML page).
+  route("api/hsds/*", "modules/offers/routes/api/not-found.tsx"),
 
   route("sentre", "modules/centres/routes/centre-list.tsx"),
   route("sentre/:centreId", "modules/centres/routes/centre.tsx"),

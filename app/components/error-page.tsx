@@ -26,6 +26,9 @@ export function ErrorPage({ status, reason }: { status: number; reason?: string 
   } else if (status === 413) {
     title = "error_page.413.title";
     body = "error_page.413.body";
+  } else if (status === 431) {
+    title = "error_page.431.title";
+    body = "error_page.431.body";
   } else if (status >= 400 && status < 500) {
     title = "error_page.400.title";
     body = "error_page.400.body";
@@ -38,6 +41,11 @@ export function ErrorPage({ status, reason }: { status: number; reason?: string 
         {t(title)}
       </Heading>
       <Paragraph>{t(body)}</Paragraph>
+      {status === 431 ? (
+        <Paragraph>
+          <Link href="/tilbud">{t("error_page.431.search")}</Link>
+        </Paragraph>
+      ) : null}
       <Paragraph>
         <Link href="/">{t("error_page.home")}</Link>
       </Paragraph>

@@ -1,8 +1,8 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ComponentRef, type ReactNode } from "react";
 import { ErrorSummary, Field, Fieldset, Input, Label, Select, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
 import { useRouteLoaderData } from "react-router";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n/i18n";
+import type { MessageKey, Params } from "~/i18n/i18n";
 import type { FormErrors } from "~/lib/forms";
 
 /** The CSRF token every state-changing form carries. */
@@ -148,12 +148,34 @@ export function CheckboxGroup({
 }
 
 /** Summary of all errors at the top of a form, each linking to its field. */
-export function FormErrorSummary({ errors, labels, formError, idPrefix = "field" }: { errors: Record<string, MessageKey>; labels: Record<string, string>; formError?: MessageKey; idPrefix?: string }) {
+export function FormErrorSummary({
+  errors,
+  labels,
+  formError,
+  idPrefix = "field",
+  params,
+}: {
+  errors: Record<string, MessageKey>;
+  labels: Record<string, string>;
+  formError?: MessageKey;
+  idPrefix?: string;
+  /** Values for placeholders in the messages ("Velg høyst {max} verdier."). */
+  params?: Params;
+}) {
   const t = useT();
   const fields = Object.entries(errors);
-  if (fields.length === 0 && !formError) return null;
+  const shown = fields.length > 0 || Boolean(formError);
+  // With JavaScript: focus the summary for every new set of errors (a second failed try too, when the summary
+  // was already there), not only when it first appears.
+  const ref = useRef<ComponentRef<typeof ErrorSummary>>(null);
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [errors, formError, shown]);
+  if (!shown) return null;
   return (
-    <ErrorSummary data-testid="error-summary" tabIndex={-1}>
+    // autoFocus: the server's HTML carries `autofocus`, so a page that comes back with errors opens at this summary
+    // (scrolled to and focused, read out first) also without JavaScript; with JavaScript React focuses it on mount.
+    <ErrorSummary ref={ref} data-testid="error-summary" tabIndex={-1} autoFocus>
       <ErrorSummary.Heading>{t("form.errors_heading")}</ErrorSummary.Heading>
       <ErrorSummary.List>
         {/* A form-wide message that a field already shows (a wrong password) is said once, at the field. */}
@@ -162,7 +184,7 @@ export function FormErrorSummary({ errors, labels, formError, idPrefix = "field"
           <ErrorSummary.Item key={field}>
             <ErrorSummary.Link href={`#${idPrefix}-${field}`} data-field-link={field}>
               {labels[field] ? `${labels[field]}: ` : ""}
-              {t(key)}
+              {t(key, params)}
             </ErrorSummary.Link>
           </ErrorSummary.Item>
         ))}

@@ -72,13 +72,16 @@ export function formatNumber(lang: Lang, value: number): string {
   return cached(`number:${lang}`, () => new Intl.NumberFormat(locales[lang])).format(value);
 }
 
-export function formatDate(lang: Lang, value: Date | string, style: "date" | "datetime" = "date"): string {
+/** "date": 3. desember 2026; "datetime": with the time; "short": 3. des. 2026 (a chart's axis). */
+export type DateStyle = "date" | "datetime" | "short";
+
+export function formatDate(lang: Lang, value: Date | string, style: DateStyle = "date"): string {
   const date = typeof value === "string" ? new Date(value) : value;
   return cached(
     `date:${lang}:${style}`,
     () =>
       new Intl.DateTimeFormat(locales[lang], {
-        dateStyle: "long",
+        dateStyle: style === "short" ? "medium" : "long",
         timeStyle: style === "datetime" ? "short" : undefined,
         timeZone: "Europe/Oslo",
       }),

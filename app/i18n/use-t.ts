@@ -1,6 +1,6 @@
 import { createContext, useContext } from "react";
 import { useRouteLoaderData } from "react-router";
-import { formatDate, formatNumber, translate, type Lang, type MessageKey, type Params, type PluralKey } from "./i18n";
+import { formatDate, formatNumber, translate, type DateStyle, type Lang, type MessageKey, type Params, type PluralKey } from "./i18n";
 
 type RootData = { lang: Lang };
 
@@ -18,7 +18,7 @@ export function useT() {
   const lang = useLang();
   const t = (key: MessageKey | PluralKey, params?: Params) => translate(lang, key, params);
   t.lang = lang;
-  t.date = (value: Date | string, style?: "date" | "datetime") => formatDate(lang, value, style);
+  t.date = (value: Date | string, style?: DateStyle) => formatDate(lang, value, style);
   t.number = (value: number) => formatNumber(lang, value);
   return t;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./config";
+import { ConfigError, exampleController, parseConfig, validOrgNumber } from "./config";
 
 describe("configuration", () => {
   it("has zero-setup defaults: port 3000, embedded database in ./data, demo data on", () => {
@@ -107,5 +107,63 @@ describe("configuration", () => {
   it("reads PORT, DATA_DIR, SMTP_URL and PUBLIC_URL", () => {
     const config = parseConfig({ PORT: "8080", DATA_DIR: "/var/kp", SMTP_URL: "smtp://mail:25", PUBLIC_URL: "https://kp.example.no/" });
     expect(config).toMatchObject({ port: 8080, dataDir: "/var/kp", smtpUrl: "smtp://mail:25", publicUrl: "https://kp.example.no" });
+  });
+
+  describe("the data controller (CONTROLLER_*)", () => {
+    const key = Buffer.alloc(32, 5).toString("base64");
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db/kp", SESSION_SECRET: "z".repeat(32), MASTER_KEY: key };
+
+    it("is unset in production without demo data, and the demo shows its example details", () => {
+      expect(parseConfig(production).controller).toBeUndefined();
+      expect(parseConfig({ DEMO: "0" }).controller).toBeUndefined();
+      expect(parseConfig({}).controller).toEqual(exampleController);
+      expect(exampleController.example).toBe(true);
+    });
+
+    it("reads all six, groups the organisation number, and marks them as real", () => {
+      const config = parseConfig({
+        ...production,
+        CONTROLLER_NAME: " KBT – Kompetansesenter for brukererfaring ",
+        CONTROLLER_ORG_NUMBER: "991825827",
+        CONTROLLER_ADDRESS: "Olav Tryggvasons gate 1, 7011 Trondheim",
+        CONTROLLER_EMAIL: "post@kbt.example.no",
+        CONTROLLER_DPO_NAME: "Kari Ombud",
+        CONTROLLER_DPO_EMAIL: "personvern@kbt.example.no",
+      });
+      expect(config.controller).toEqual({
+        name: "KBT – Kompetansesenter for brukererfaring",
+        orgNumber: "991 825 827",
+        address: "Olav Tryggvasons gate 1, 7011 Trondheim",
+        email: "post@kbt.example.no",
+        dpo: { name: "Kari Ombud", email: "personvern@kbt.example.no" },
+        example: false,
+      });
+      // Real details replace the demo's example, and the optional ones may be left out.
+      const minimal = parseConfig({ CONTROLLER_NAME: "Bikuben", CONTROLLER_EMAIL: "post@bikuben.example.no", CONTROLLER_ORG_NUMBER: "991 825 827" }).controller;
+      expect(minimal).toEqual({ name: "Bikuben", orgNumber: "991 825 827", address: undefined, email: "post@bikuben.example.no", dpo: undefined, example: false });
+    });
+
+    it("needs a name and an e-mail address once any of them is set", () => {
+      expect(() => parseConfig({ CONTROLLER_EMAIL: "post@x.no" })).toThrow(/^Invalid configuration: CONTROLLER_NAME is required/);
+      expect(() => parseConfig({ CONTROLLER_DPO_NAME: "Ombud" })).toThrow(/^Invalid configuration: CONTROLLER_NAME is required/);
+      expect(() => parseConfig({ CONTROLLER_NAME: "KBT" })).toThrow(/^Invalid configuration: CONTROLLER_EMAIL is required/);
+    });
+
+    it.each([
+      ["CONTROLLER_ORG_NUMBER", "991825828", /9 digits with a valid check digit/],
+      ["CONTROLLER_ORG_NUMBER", "12345678", /9 digits/],
+      ["CONTROLLER_EMAIL", "not-an-address", /must be an e-mail address/],
+      ["CONTROLLER_DPO_EMAIL", "ombud@", /must be an e-mail address/],
+      ["CONTROLLER_NAME", "x".repeat(201), /1 to 200 characters/],
+    ])("stops naming %s when it is %s", (variable, value, why) => {
+      const env = { CONTROLLER_NAME: "KBT", CONTROLLER_EMAIL: "post@kbt.example.no", [variable]: value };
+      expect(() => parseConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+      expect(() => parseConfig(env)).toThrow(why);
+    });
+
+    it("checks organisation numbers with MOD11", () => {
+      for (const good of ["991825827", "974760673", "983887457"]) expect(validOrgNumber(good)).toBe(true);
+      for (const bad of ["991825820", "97476067", "9747606731", "abcdefghi"]) expect(validOrgNumber(bad)).toBe(false);
+    });
   });
 });

@@ -25,7 +25,42 @@ export type Config = {
   masterKey: string | undefined;
   /** MASTER_KEY_PREVIOUS: earlier master keys (comma-separated), still accepted for reading while keys are rotated. */
   previousMasterKeys: string[];
+  /**
+   * The data controller (behandlingsansvarlig) shown on /personvern and in the footer (CONTROLLER_*).
+   * Undefined when unset outside the demo; the demo shows example details marked as such.
+   */
+  controller: ControllerConfig | undefined;
 };
+
+/** Who is responsible for the personal data, as the privacy statement promises to say. */
+export type ControllerConfig = {
+  name: string;
+  orgNumber: string | undefined;
+  address: string | undefined;
+  email: string;
+  dpo: { name: string | undefined; email: string | undefined } | undefined;
+  /** Example details shown by the demo, not a real organisation: the pages say so. */
+  example: boolean;
+};
+
+/** The demo's example controller (DEMO on and no CONTROLLER_* set): plainly not a real organisation. */
+export const exampleController: ControllerConfig = {
+  name: "Eksempelsenteret (demo)",
+  orgNumber: undefined,
+  address: "Eksempelveien 1, 0000 Eksempelby",
+  email: "personvern@example.org",
+  dpo: { name: "Eksempel Personvernombud", email: "personvernombud@example.org" },
+  example: true,
+};
+
+/** Whether a Norwegian organisation number (9 digits) has a valid MOD11 check digit. */
+export function validOrgNumber(value: string): boolean {
+  if (!/^\d{9}$/.test(value)) return false;
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(value[i]), 0);
+  const check = 11 - (sum % 11);
+  return (check === 11 ? 0 : check) === Number(value[8]);
+}
 
 /** An XYZ tile server: its URL template, its origin (for the CSP) and the credit it requires. */
 export type MapConfig = { tilesUrl: string; tilesOrigin: string; attribution: string };
@@ -100,6 +135,15 @@ const fields = {
       if (problem) return ctx.addIssue({ code: "custom", message: `: each comma-separated key ${problem}` });
     }
   }),
+  CONTROLLER_NAME: z.string().trim().refine((v) => v.length >= 1 && v.length <= 200, "must be 1 to 200 characters"),
+  CONTROLLER_ORG_NUMBER: z
+    .string()
+    .transform((v) => v.replace(/\s/g, ""))
+    .refine(validOrgNumber, "must be a Norwegian organisation number: 9 digits with a valid check digit, for example 991 825 827"),
+  CONTROLLER_ADDRESS: z.string().trim().refine((v) => v.length >= 1 && v.length <= 300, "must be 1 to 300 characters"),
+  CONTROLLER_EMAIL: z.email("must be an e-mail address"),
+  CONTROLLER_DPO_NAME: z.string().trim().refine((v) => v.length >= 1 && v.length <= 200, "must be 1 to 200 characters"),
+  CONTROLLER_DPO_EMAIL: z.email("must be an e-mail address"),
   MAP_ATTRIBUTION: z
     .string()
     .trim()
@@ -114,7 +158,7 @@ function read<K extends keyof typeof fields>(env: Env, key: K): z.output<(typeof
   const result = fields[key].safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const why = issue?.code === "custom" || issue?.code === "too_small" ? issue.message : "has an invalid value";
+    const why = issue?.code === "custom" || issue?.code === "too_small" || (issue?.code === "invalid_format" && issue.message.startsWith("must")) ? issue.message : "has an invalid value";
     throw new ConfigError(key, why);
   }
   return result.data as z.output<(typeof fields)[K]>;
@@ -135,11 +179,12 @@ export function parseConfig(env: Env): Config {
   if (production && databaseUrl && !masterKey) {
     throw new ConfigError("MASTER_KEY", "is required in production with DATABASE_URL (32 random bytes in base64: openssl rand -base64 32)");
   }
+  const demo = read(env, "DEMO") ?? !(production && databaseUrl);
   return {
     port,
     databaseUrl,
     dataDir: read(env, "DATA_DIR") ?? "./data",
-    demo: read(env, "DEMO") ?? !(production && databaseUrl),
+    demo,
     production,
     sessionSecret,
     smtpUrl: read(env, "SMTP_URL"),
@@ -150,6 +195,34 @@ export function parseConfig(env: Env): Config {
     logLevel: read(env, "LOG_LEVEL") ?? "info",
     masterKey,
     previousMasterKeys: read(env, "MASTER_KEY_PREVIOUS")?.split(",").map((k) => k.trim()) ?? [],
+    controller: readController(env, demo),
     map: tilesUrl ? { tilesUrl, tilesOrigin: new URL(tilesUrl.replace(/\{[zxy]\}/g, "0")).origin, attribution } : undefined,
+  };
+}
+
+const controllerVariables = ["CONTROLLER_NAME", "CONTROLLER_ORG_NUMBER", "CONTROLLER_ADDRESS", "CONTROLLER_EMAIL", "CONTROLLER_DPO_NAME", "CONTROLLER_DPO_EMAIL"] as const;
+
+/**
+ * CONTROLLER_*: none set means unset (the demo then shows its example); any set needs at least the name
+ * and an e-mail address, so that the privacy statement's "contact us" always has somewhere to go.
+ */
+function readController(env: Env, demo: boolean): ControllerConfig | undefined {
+  const name = read(env, "CONTROLLER_NAME");
+  const orgNumber = read(env, "CONTROLLER_ORG_NUMBER");
+  const address = read(env, "CONTROLLER_ADDRESS");
+  const email = read(env, "CONTROLLER_EMAIL");
+  const dpoName = read(env, "CONTROLLER_DPO_NAME");
+  const dpoEmail = read(env, "CONTROLLER_DPO_EMAIL");
+  const anySet = controllerVariables.some((v) => env[v] !== undefined && env[v] !== "");
+  if (!anySet) return demo ? exampleController : undefined;
+  if (!name) throw new ConfigError("CONTROLLER_NAME", "is required when any CONTROLLER_ variable is set");
+  if (!email) throw new ConfigError("CONTROLLER_EMAIL", "is required when any CONTROLLER_ variable is set");
+  return {
+    name,
+    orgNumber: orgNumber ? `${orgNumber.slice(0, 3)} ${orgNumber.slice(3, 6)} ${orgNumber.slice(6)}` : undefined,
+    address,
+    email,
+    dpo: dpoName || dpoEmail ? { name: dpoName, email: dpoEmail } : undefined,
+    example: false,
   };
 }

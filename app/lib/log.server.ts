@@ -65,3 +65,16 @@ export function logRouteError(error: unknown, path: string) {
   }
   log.error("route.error", { path, ...errorFields(error) });
 }
+
+/**
+ * The one log line per request. A request the client gave up on (a closed tab, a second tap, a dropped
+ * connection) makes React Router answer 500 to nobody: that is not a server error, and it is logged as
+ * `request.aborted` without a status (issue 11, item 16).
+ */
+export function logRequest(request: Request, response: Response, fields: { requestId: string; path: string; ms: number }) {
+  if (request.signal.aborted) {
+    log.info("request.aborted", { requestId: fields.requestId, method: request.method, path: fields.path, ms: fields.ms });
+    return;
+  }
+  log.info("request", { requestId: fields.requestId, method: request.method, path: fields.path, status: response.status, ms: fields.ms });
+}

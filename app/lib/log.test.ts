@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { data, UNSAFE_ErrorResponseImpl as ErrorResponseImpl } from "react-router";
-import { errorFields, logRouteError, setLogLevel } from "./log.server";
+import { errorFields, logRequest, logRouteError, setLogLevel } from "./log.server";
 
 let lines: { stream: "out" | "err"; line: Record<string, unknown> }[] = [];
 
@@ -42,5 +42,21 @@ describe("route errors in the log (issue 9, finding 9)", () => {
     expect(lines[0]!.line).toMatchObject({ level: "error", msg: "route.error", path: "/z", error: "RangeError", errorMessage: "bad" });
     expect(errorFields({ email: "kari@example.org" })).toEqual({ error: "Object" });
     expect(errorFields(data({ email: "kari@example.org" }))).toEqual({ error: "DataWithResponseInit" });
+  });
+});
+
+describe("the request line (issue 11, item 16)", () => {
+  it("logs a request the client gave up on as request.aborted at info level, without the 500 nobody received", () => {
+    const controller = new AbortController();
+    const request = new Request("http://localhost/logg-inn", { method: "POST", signal: controller.signal });
+    controller.abort();
+    logRequest(request, new Response(null, { status: 500 }), { requestId: "r1", path: "/logg-inn", ms: 12 });
+    expect(lines).toEqual([{ stream: "out", line: expect.objectContaining({ level: "info", msg: "request.aborted", requestId: "r1", method: "POST", path: "/logg-inn", ms: 12 }) }]);
+    expect(lines[0]!.line).not.toHaveProperty("status");
+  });
+
+  it("logs an answered request with its status", () => {
+    logRequest(new Request("http://localhost/logg-inn", { method: "POST" }), new Response(null, { status: 401 }), { requestId: "r2", path: "/logg-inn", ms: 30 });
+    expect(lines).toEqual([{ stream: "out", line: expect.objectContaining({ level: "info", msg: "request", status: 401, method: "POST" }) }]);
   });
 });

@@ -5,7 +5,7 @@ import { hmac, randomToken, safeEqual } from "./crypto.server";
 import { isLang, negotiateLanguage, type Lang } from "~/i18n/i18n";
 import { getSessionUser, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
 import type { Actor } from "~/modules/centres/permissions";
-import { log } from "./log.server";
+import { logRequest } from "./log.server";
 import { runDetached } from "./background.server";
 import { badUrlPart, formBodyIsClean } from "./input-check.server";
 
@@ -34,6 +34,9 @@ export function createLoadContext(info: ClientInfo): RouterContextProvider {
   return provider;
 }
 
+/** Set by server.mjs (and removed from what clients send) on a request whose headers were over 16 KB. */
+export const tooLongHeader = "x-knutepunkt-too-long";
+
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
@@ -53,12 +56,16 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
   const readOnly = request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS";
   if (readOnly && (url.pathname === "/api" || url.pathname.startsWith("/api/"))) {
     context.set(requestContext, baseState("nb", client.ip));
+    if (request.headers.get(tooLongHeader) === "1") {
+      const body = { status: 431, message: "The request's headers (the URL included) are over 16 KB." };
+      return Response.json(body, { status: 431, headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" } });
+    }
     if (badUrlPart(url, request.headers)) {
       const body = { status: 400, message: "The path or query has characters that are not allowed (invalid UTF-8 or control characters)." };
       return Response.json(body, { status: 400, headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" } });
     }
     const response = await next();
-    log.info("request", { requestId: context.get(requestContext).requestId, method: request.method, path: redactPath(url.pathname), status: response.status, ms: Math.round(performance.now() - started) });
+    logRequest(request, response, { requestId: context.get(requestContext).requestId, path: redactPath(url.pathname), ms: Math.round(performance.now() - started) });
     return response;
   }
 
@@ -87,6 +94,9 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
 
   const state: RequestState = { ...baseState(lang, client.ip), csrfToken, setCookies };
   context.set(requestContext, state);
+
+  // Headers over 16 KB (a search with a very long URL): server.mjs took the query away and marked the request.
+  if (request.headers.get(tooLongHeader) === "1") throw data({ reason: "too_long", lang }, { status: 431 });
 
   // One boundary for bad bytes: path and query here, form fields after the CSRF check (input-check.server.ts).
   if (badUrlPart(url, request.headers)) throw data({ reason: "bad_characters", lang }, { status: 400 });
@@ -129,13 +139,7 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
   response.headers.set("X-Request-Id", state.requestId);
   // Pages of a logged-in person, and answers to posts (a "log in again" page carries what was typed), are never stored.
   if (state.user || !readOnly || response.status === 401) response.headers.set("Cache-Control", "private, no-store");
-  log.info("request", {
-    requestId: state.requestId,
-    method: request.method,
-    path: redactPath(url.pathname),
-    status: response.status,
-    ms: Math.round(performance.now() - started),
-  });
+  logRequest(request, response, { requestId: state.requestId, path: redactPath(url.pathname), ms: Math.round(performance.now() - started) });
   return response;
 };
 

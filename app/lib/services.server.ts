@@ -105,6 +105,11 @@ async function start(env: Record<string, string | undefined>): Promise<Services>
         log.warn("demo.active", { note: "Demo accounts with a published password are active. Set DEMO=0 on a fresh database for real use." });
       }
     }
+    if (config.production && !config.controller) {
+      log.warn("config.controller_unset", {
+        note: "The privacy statement (/personvern) names no data controller. Set CONTROLLER_NAME and CONTROLLER_EMAIL (and CONTROLLER_ORG_NUMBER, CONTROLLER_ADDRESS, CONTROLLER_DPO_NAME, CONTROLLER_DPO_EMAIL).",
+      });
+    }
     // Master-key rotation: data keys still wrapped under MASTER_KEY_PREVIOUS are re-wrapped under MASTER_KEY.
     const rewrapped = await rewrapDataKeys({ db: handle.db, masters: masterKeys });
     if (rewrapped) log.info("toolkit.keys_rewrapped", { count: rewrapped });

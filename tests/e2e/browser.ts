@@ -2,9 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { expect, inject } from "vitest";
+import { expect } from "vitest";
+import { fileServer } from "./file-server";
 
-export const baseUrl = () => inject("baseUrl");
+/** This spec file's own server (file-setup.ts starts one per file, on a fresh copy of the seeded database). */
+export const baseUrl = () => fileServer().url;
+/** Its DATA_DIR: mail without SMTP is written to its outbox folder (ADR 0016). */
+export const dataDir = () => fileServer().dataDir;
+/** Its stdout and stderr (JSON log lines), appended as they come. */
+export const serverLog = () => fileServer().log;
 export const demoPassword = "demo-passord-2026";
 
 export async function launch(): Promise<Browser> {
@@ -15,17 +21,20 @@ export async function launch(): Promise<Browser> {
 }
 
 export type Mode = { js: boolean; width: number };
+/** Cookies (a log-in) to start a context with: Playwright's storage state, e.g. from `loggedInState`. */
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 /** Contexts with JavaScript disabled (the browser's own switch): forms do full page loads. */
 const jsOff = new WeakSet<BrowserContext>();
 
 /** A fresh browser context: phone (360) or desktop (1280), with or without JavaScript. */
-export async function newContext(browser: Browser, { js, width }: Mode): Promise<BrowserContext> {
+export async function newContext(browser: Browser, { js, width }: Mode, storageState?: StorageState): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     javaScriptEnabled: js,
     viewport: { width, height: width < 600 ? 740 : 900 },
     locale: "nb-NO",
+    storageState,
   });
   if (!js) jsOff.add(context);
   return context;
@@ -143,16 +152,22 @@ const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  * What a `<noscript>` holds is shown when JavaScript is off, but would be inert text in a browser with
  * JavaScript on: it becomes a plain element (`<kp-noscript>`), so axe checks it as shown. Navigations the
  * HTML itself starts (a meta refresh) are aborted, so the page stays put while axe runs.
+ * One renderer per browser: it holds no cookies and no state between checks (each check puts its HTML in,
+ * renders it and takes it out again), so the tests' own contexts stay theirs alone.
  */
 type Renderer = { page: Page; documents: Map<string, string> };
-const renderers = new WeakMap<BrowserContext, Promise<Renderer>>();
+const renderers = new WeakMap<Browser, Promise<Renderer>>();
 
-function rendererFor(source: BrowserContext): Promise<Renderer> {
-  let renderer = renderers.get(source);
-  if (renderer) return renderer;
-  renderer = (async () => {
-    const browser = source.browser();
-    if (!browser) throw new Error("no browser");
+async function rendererFor(source: BrowserContext): Promise<Renderer> {
+  const browser = source.browser();
+  if (!browser) throw new Error("no browser");
+  const existing = renderers.get(browser);
+  if (existing) {
+    const renderer = await existing.catch(() => undefined);
+    if (renderer && !renderer.page.isClosed()) return renderer;
+    await renderer?.page.context().close().catch(() => undefined);
+  }
+  const renderer = (async () => {
     const context = await browser.newContext({ javaScriptEnabled: true, locale: "nb-NO" });
     const documents = new Map<string, string>();
     await context.route("**/*", async (route) => {
@@ -165,10 +180,12 @@ function rendererFor(source: BrowserContext): Promise<Renderer> {
       if (request.resourceType() === "script") return route.abort();
       return route.continue();
     });
-    source.once("close", () => void context.close().catch(() => undefined));
-    return { page: await context.newPage(), documents };
+    const page = await context.newPage();
+    // A renderer page that crashed is replaced at the next check.
+    page.once("crash", () => void page.close().catch(() => undefined));
+    return { page, documents };
   })();
-  renderers.set(source, renderer);
+  renderers.set(browser, renderer);
   return renderer;
 }
 
@@ -219,6 +236,21 @@ export async function logIn(page: Page, email: string, password = demoPassword) 
   await page.locator("#field-password").fill(password);
   await submit(page, page.getByRole("button", { name: /^(Logg inn|Log in)$/ }));
   expect(new URL(page.url()).pathname, "logged in").not.toBe("/logg-inn");
+}
+
+/**
+ * The cookies of a fresh log-in as `email`, made in a context of its own that is then closed: start each
+ * test's own context with them (`newContext(browser, mode, state)`), so no test uses another test's context.
+ */
+export async function loggedInState(browser: Browser, email: string, password = demoPassword): Promise<StorageState> {
+  const context = await newContext(browser, { js: false, width: 1280 });
+  try {
+    const page = await context.newPage();
+    await logIn(page, email, password);
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
 }
 
 export async function screenshot(page: Page, name: string) {

@@ -5,8 +5,8 @@ import { logIn, newContext, submit } from "./browser";
 
 /**
  * Files for the import journeys and the page checks. Names are unlike anything other tests search for
- * (no "sang", no "treffsted" kind), since every browser test shares one database; every call makes new
- * ids, so no test's file meets rows another test (or an earlier run of the same test) imported.
+ * (no "sang", no "treffsted" kind), since the tests of one spec file share its server's database; every
+ * call makes new ids, so no test's file meets rows another test imported.
  */
 export type FilePayload = { name: string; mimeType: string; buffer: Buffer };
 

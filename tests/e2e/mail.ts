@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { inject } from "vitest";
+import { dataDir } from "./browser";
 
 /**
  * Mail as the person receives it: without SMTP_URL the server writes each mail as a file in
@@ -8,7 +8,7 @@ import { inject } from "vitest";
  * since the server sends some of it after the response.
  */
 export async function mailTo(to: string, pattern: RegExp, { timeoutMs = 10_000, after = 0 } = {}): Promise<string> {
-  const dir = path.join(inject("dataDir"), "outbox");
+  const dir = path.join(dataDir(), "outbox");
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort().reverse() : [];

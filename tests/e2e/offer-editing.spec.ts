@@ -91,7 +91,9 @@ describe("a coordinator keeps an offer of their own centre", () => {
     // The history has every step, with who did it.
     await page.goto(`${offerPath}/historikk`);
     const history = (await page.getByTestId("offer-history").textContent()) ?? "";
-    for (const field of ["name", "service_at_locations", "schedules"]) expect(history).toContain(field);
+    // Field names in words, not code names (issue 11).
+    for (const field of ["Navn", "Steder", "Tider"]) expect(history).toContain(field);
+    for (const code of ["service_at_locations", "schedules"]) expect(history).not.toContain(code);
     expect(history).toContain("Koordinator Demo");
     expect(history).toContain("Søndager kl. 11–13");
     await context.close();

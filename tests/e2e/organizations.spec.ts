@@ -75,7 +75,8 @@ for (const js of [false, true]) {
       expect(await page.getByRole("status").textContent()).toContain("Endringene er lagret.");
       expect(await page.locator("#field-description").inputValue()).toBe("Et kollektiv i Trondheim.");
       const history = (await page.getByTestId("organization-history").textContent()) ?? "";
-      for (const text of ["Koordinator Demo", "alternate_name", "RK", "description", "Et kollektiv i Trondheim.", "phones", "73 00 00 00", "organisasjonsnummer", "974760673"]) {
+      // Field names in words (issue 11): "Annet navn", not alternate_name.
+      for (const text of ["Koordinator Demo", "Annet navn", "RK", "Beskrivelse", "Et kollektiv i Trondheim.", "Telefonnumre", "73 00 00 00", "Organisasjonsnummer", "974760673"]) {
         expect(history, text).toContain(text);
       }
       await expectNoAxeViolations(page, "edit organisation");
@@ -90,7 +91,11 @@ for (const js of [false, true]) {
       await press(page, "Gjenopprett organisasjonen");
       expect(await page.getByRole("status").textContent()).toContain("Organisasjonen er gjenopprettet.");
       expect(await page.getByTestId("organization-archived").count()).toBe(0);
-      expect(await page.getByTestId("organization-history").textContent()).toContain("inactive");
+      // Archived and restored, in words: the status went Aktivt → Arkivert → Aktivt.
+      const after = (await page.getByTestId("organization-history").textContent()) ?? "";
+      expect(after).toContain("Gjenopprettet");
+      expect(after).toContain("StatusArkivertAktivt");
+      expect(after).not.toContain("inactive");
       await context.close();
     });
   });

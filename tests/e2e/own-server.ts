@@ -5,9 +5,9 @@ import path from "node:path";
 import { freePort } from "../support/ports";
 
 /**
- * A `node server.mjs` of a spec's own, with its own configuration and DATA_DIR, for promises the shared e2e
- * server cannot show (COOKIE_SECURE, TRUST_PROXY, a lost database, a master-key rotation, the whole log).
- * The e2e global setup has already built the app. Stop it in afterAll.
+ * A `node server.mjs` of a spec's own, with its own configuration and DATA_DIR, for promises the file's e2e
+ * server (file-setup.ts, with the test configuration) cannot show (COOKIE_SECURE, TRUST_PROXY, a lost
+ * database, a master-key rotation, the whole log). The e2e global setup has already built the app. Stop it in afterAll.
  */
 export type OwnServer = {
   url: string;

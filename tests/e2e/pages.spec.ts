@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { translate, type Lang, type MessageKey } from "~/i18n/i18n";
 import "~/modules/toolkit/i18n/register";
-import { axeRuns, expectNoAxeViolations, launch, logIn, newContext, screenshot } from "./browser";
+import { axeRuns, expectNoAxeViolations, launch, loggedInState, logIn, newContext, screenshot } from "./browser";
 import { createImportPreview } from "./import-files";
 
 /**
@@ -146,6 +146,9 @@ const pages: PageCase[] = [
   { name: "offer-contact", path: () => `${ids.krafttak}/kontakt`, as: admin, h1: key("offers.contact.title") },
   { name: "unchecked-offers", path: () => "/tilbud/kontroll", as: admin, h1: key("offers.unchecked.title") },
   { name: "unchecked-offers-coordinator", path: () => "/tilbud/kontroll", as: koordinator, h1: key("offers.unchecked.title") },
+  { name: "centre-offers", path: () => "/tilbud/mine", as: koordinator, h1: key("offers.mine.title"), marker: "centre-offers-views" },
+  { name: "centre-offers-admin", path: () => "/tilbud/mine", as: admin, h1: key("offers.mine.title"), marker: "centre-offer" },
+  { name: "archive-offer-question", path: () => `${ids.krafttak}/rediger?arkiver=1`, as: admin, h1: (lang) => translate(lang, "offers.edit.archive_confirm_title", { name: "Krafttak for sang" }) },
   { name: "offer-import", path: () => "/tilbud/import", as: koordinator, h1: key("offers.import.title") },
   { name: "offer-import-admin", path: () => "/tilbud/import", as: admin, h1: key("offers.import.title") },
   { name: "offer-import-preview", path: () => ids.importPreview, as: koordinator, h1: key("offers.import.preview.title") },
@@ -220,30 +223,31 @@ function runsFor(name: string): Run[] {
   ];
 }
 
-const sessions = new Map<string, Promise<BrowserContext>>();
-function contextFor(as: string | undefined, width: number, js: boolean): Promise<BrowserContext> {
-  const id = `${as ?? "visitor"}-${width}-${js}`;
-  let context = sessions.get(id);
-  if (!context) {
-    context = (async () => {
-      const c = await newContext(browser, { js, width });
-      if (as) {
-        const page = await c.newPage();
-        await logIn(page, as);
-        await page.close();
-      }
-      return c;
-    })();
-    sessions.set(id, context);
+/**
+ * Each account's log-in, made once for this file in a context of its own (browser.ts, loggedInState). Every
+ * test opens a fresh context with those cookies and closes it: no test runs in a context another test used.
+ * A log-in that failed is tried again by the next test that needs it.
+ */
+const states = new Map<string, ReturnType<typeof loggedInState>>();
+function stateFor(email: string) {
+  let state = states.get(email);
+  if (!state) {
+    state = loggedInState(browser, email);
+    states.set(email, state);
+    state.catch(() => states.delete(email));
   }
-  return context;
+  return state;
+}
+
+/** A fresh context for one visit: the run's width and JavaScript setting, logged in as the page's role. */
+async function contextFor(p: PageCase, run: Run): Promise<BrowserContext> {
+  return newContext(browser, { js: run.js, width: run.width }, p.as ? await stateFor(p.as) : undefined);
 }
 
 /** The URL with ?lang= (every visit names its language, so a context's remembered choice never matters). */
 const withLang = (path: string, lang: Lang) => `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`;
 
-async function visit(p: PageCase, run: Run): Promise<Page> {
-  const context = await contextFor(p.as, run.width, run.js);
+async function visit(context: BrowserContext, p: PageCase, run: Run): Promise<Page> {
   const page = await context.newPage();
   const url = withLang(p.path(), run.lang);
   const response = await page.goto(url);
@@ -281,14 +285,18 @@ for (const run of [
   describe(`every page in ${run.lang} at ${run.width} px, JavaScript ${run.js ? "on" : "off"}`, () => {
     for (const p of here) {
       it(`${p.name}: the page itself, and no axe violations`, async () => {
-        const page = await visit(p, run);
-        const before = axeRuns.jsOn + axeRuns.jsOff;
-        const beforeOff = axeRuns.jsOff;
-        await expectNoAxeViolations(page, `${p.name} ${run.lang} ${run.width}px js=${run.js}`);
-        expect(axeRuns.jsOn + axeRuns.jsOff, "axe ran once").toBe(before + 1);
-        expect(axeRuns.jsOff - beforeOff, "axe ran on the JavaScript-off HTML").toBe(run.js ? 0 : 1);
-        await screenshot(page, `${p.name}-${run.width}-${run.js ? "js" : "nojs"}-${run.lang}`);
-        await page.close();
+        const context = await contextFor(p, run);
+        try {
+          const page = await visit(context, p, run);
+          const before = axeRuns.jsOn + axeRuns.jsOff;
+          const beforeOff = axeRuns.jsOff;
+          await expectNoAxeViolations(page, `${p.name} ${run.lang} ${run.width}px js=${run.js}`);
+          expect(axeRuns.jsOn + axeRuns.jsOff, "axe ran once").toBe(before + 1);
+          expect(axeRuns.jsOff - beforeOff, "axe ran on the JavaScript-off HTML").toBe(run.js ? 0 : 1);
+          await screenshot(page, `${p.name}-${run.width}-${run.js ? "js" : "nojs"}-${run.lang}`);
+        } finally {
+          await context.close();
+        }
       });
     }
   });

@@ -67,10 +67,10 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
     await q1.locator("textarea").fill(first);
     await q1.locator("summary").click();
     await q1.getByLabel("Tilhørighet").check();
-    await press(page, "Lagre svaret", q1);
+    await press(page, "Lagre svarene", q1);
     expect(await page.locator("section#q1").getByRole("status").textContent()).toContain("Svaret er lagret");
     await page.locator("section#q1 textarea").fill(`${first} Og hos søsteren min.`);
-    await press(page, "Lagre svaret", page.locator("section#q1"));
+    await press(page, "Lagre svarene", page.locator("section#q1"));
     expect(await page.locator("section#q1 textarea").inputValue()).toBe(`${first} Og hos søsteren min.`);
     expect(await page.locator("section#q1 details").last().textContent()).toContain("Én tidligere versjon");
     expect(await page.locator("section#q1 details").last().textContent()).toContain(first);
@@ -102,7 +102,7 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
     await press(page, "Lagre");
     expect(await page.getByRole("status").first().textContent()).toContain("Drømmen er lagret");
     typed.push("Lære å seile", "Melde meg på seilkurs", "Kjøpe seilerhansker", "Jeg har fått egen nøkkel.", "Sjekk seilforeningens nybegynnerkurs", "Og hos søsteren min.");
-    await page.locator("#goal-text").fill("Lære å seile");
+    await page.locator("#dream-goal").fill("Lære å seile");
     await press(page, "Legg til målet");
     const goal = page.locator("li.kp-goal", { hasText: "Lære å seile" });
     await goal.getByLabel("Nytt steg").fill("Melde meg på seilkurs");
@@ -116,7 +116,7 @@ describe("a participant's toolkit, and sharing with a peer worker", () => {
     await goal.getByLabel("Dato").evaluate((el) => ((el as HTMLInputElement).type = "text"));
     await goal.getByLabel("Dato").fill("2027-02-30");
     await press(page, "Legg til steget", goal);
-    expect(await page.getByTestId("error-summary").textContent()).toContain("Skriv en dato som 2027-01-31");
+    expect(await page.getByTestId("error-summary").textContent()).toContain("Skriv datoen som dag.måned.år, for eksempel 31.01.2027.");
     expect(await page.locator("li.kp-goal", { hasText: "Lære å seile" }).getByLabel("Nytt steg").inputValue()).toBe("Kjøpe seilerhansker");
 
     // Stages: life as a whole, then one area; the timeline says "changed from … to …".
@@ -237,7 +237,7 @@ describe("nothing a participant writes is lost", () => {
     await other.goto("/verktoy");
     await press(other, "Lås nå");
     await other.close();
-    await press(page, "Lagre svaret", page.locator("section#q2"));
+    await press(page, "Lagre svarene", page.locator("section#q2"));
     expect(await page.locator("h1").textContent()).toBe("Logg inn igjen for å lagre");
     // Someone else at the same device cannot take the text into their own toolkit.
     await page.locator("#field-reauthEmail").fill("erfaring@example.org");
@@ -262,14 +262,14 @@ describe("nothing a participant writes is lost", () => {
     await page.goto("/verktoy/kort/leve-med");
     const long = "æ".repeat(20_000);
     await page.locator("section#q3 textarea").fill(long);
-    await press(page, "Lagre svaret", page.locator("section#q3"));
+    await press(page, "Lagre svarene", page.locator("section#q3"));
     expect(await page.locator("section#q3 textarea").inputValue()).toBe(long);
     // The browser stops at maxlength; a client that does not is answered with a clear message.
     const response = await page.request.post("/verktoy/kort/leve-med", {
       form: {
         csrf: await page.locator("input[name=csrf]").first().inputValue(),
-        question: "q4",
-        text: "x".repeat(20_001),
+        intent: "save:q4",
+        q4: "x".repeat(20_001),
       },
     });
     expect(response.status()).toBe(400);
@@ -283,9 +283,9 @@ describe("nothing a participant writes is lost", () => {
     await one.goto("/verktoy/kort/hap-og-optimisme");
     await two.goto("/verktoy/kort/hap-og-optimisme");
     await one.locator("section#q1 textarea").fill("Fra fane én");
-    await press(one, "Lagre svaret", one.locator("section#q1"));
+    await press(one, "Lagre svarene", one.locator("section#q1"));
     await two.locator("section#q1 textarea").fill("Fra fane to");
-    await press(two, "Lagre svaret", two.locator("section#q1"));
+    await press(two, "Lagre svarene", two.locator("section#q1"));
     expect(await two.locator("section#q1").getByRole("alert").textContent()).toContain("Svaret ble endret et annet sted");
     expect(await two.getByTestId("conflict-theirs").textContent()).toBe("Fra fane én");
     expect(await two.locator("section#q1 textarea").inputValue()).toBe("Fra fane to");
@@ -370,7 +370,7 @@ describe("export, delete everything, import", () => {
     expect(new URL(page.url()).pathname).toBe("/verktoy/samtykke");
     await expectNoAxeViolations(page, "consent");
     await press(page, "Start");
-    expect(await page.getByRole("alert").textContent()).toContain("Kryss av hvis du vil bruke verktøykassen");
+    expect(await page.getByTestId("error-summary").textContent()).toContain("Kryss av hvis du vil bruke verktøykassen");
     await page.getByLabel(/Ja, jeg vil bruke verktøykassen/).check();
     await press(page, "Start");
     expect(await page.getByRole("status").textContent()).toContain("Velkommen");
@@ -379,7 +379,7 @@ describe("export, delete everything, import", () => {
     await press(page, "Lagre");
     await page.goto("/verktoy/kort/identitet");
     await page.locator("section#q1 textarea").fill("Jeg er en som lager mat til mange.");
-    await press(page, "Lagre svaret", page.locator("section#q1"));
+    await press(page, "Lagre svarene", page.locator("section#q1"));
 
     await page.goto("/verktoy/data");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Last ned alt (JSON)" }).click()]);
@@ -476,7 +476,7 @@ describe("Min mappe as PDF", () => {
       for (const question of ["q1", "q2", "q3", "q4"]) {
         const text = `Svar på ${card} ${question}: ${"Jeg skriver om hverdagen min, om det som hjelper og det som er tungt. ".repeat(4)}Slutt på ${card} ${question}.`;
         written.push(text);
-        await send(`/verktoy/kort/${card}`, { question, text });
+        await send(`/verktoy/kort/${card}`, { intent: `save:${question}`, [question]: text });
       }
     }
     // What the folder page shows: section headings and every answer.

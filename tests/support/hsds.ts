@@ -3,11 +3,16 @@ import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
-/** The HSDS 3.0 schemas shipped beside the repository in ../shared/hsds-3.0 (as in CI). */
-export const hsdsDir = process.env.HSDS_DIR ?? path.resolve(import.meta.dirname, "../../../shared/hsds-3.0");
+/**
+ * The published HSDS 3.0 schemas, kept unchanged in the repository (tests/fixtures/hsds-3.0, with their
+ * source and licence in its README). HSDS_DIR overrides it with another copy of the same layout.
+ */
+export const hsdsDir = process.env.HSDS_DIR || path.resolve(import.meta.dirname, "../fixtures/hsds-3.0");
 
 if (!fs.existsSync(path.join(hsdsDir, "compiled"))) {
-  throw new Error(`HSDS 3.0 schemas not found in ${hsdsDir}: the repository expects shared/ beside it (as in CI), or set HSDS_DIR.`);
+  throw new Error(
+    `HSDS 3.0 schemas not found in ${hsdsDir}: ${process.env.HSDS_DIR ? "HSDS_DIR names a folder without compiled/" : "tests/fixtures/hsds-3.0 is missing from the repository"}.`,
+  );
 }
 
 /**

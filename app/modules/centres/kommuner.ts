@@ -16,3 +16,11 @@ const byNumber = new Map(kommuner.map((k) => [k.kommunenummer, k]));
 export function findKommune(kommunenummer: string): Kommune | undefined {
   return byNumber.get(kommunenummer);
 }
+
+/**
+ * A kommune with its fylke, as a list shows it: "Bodø (Nordland)". SSB's name already says the fylke for the
+ * names two kommuner share ("Herøy (Møre og Romsdal)"): it is not said twice.
+ */
+export function kommuneLabel(k: Kommune): string {
+  return k.navn.endsWith(`(${k.fylke})`) ? k.navn : `${k.navn} (${k.fylke})`;
+}

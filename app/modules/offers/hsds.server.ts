@@ -192,13 +192,13 @@ export async function fullServices(db: Db, ids: string[]) {
   return withDetails(db, rows);
 }
 
-/** GET /services/{id}: the full service, or undefined. */
-export async function getService(db: Db, id: string) {
+/** GET /services/{id}: the full service, or undefined. `includeArchived`: also an archived one (for its editors' page, never the API). */
+export async function getService(db: Db, id: string, options: { includeArchived?: boolean } = {}) {
   const rows = await db
     .select(serviceColumns)
     .from(services)
     .innerJoin(organizations, eq(organizations.id, services.organizationId))
-    .where(and(eq(services.id, id), isNull(services.archivedAt), isNull(organizations.archivedAt)));
+    .where(options.includeArchived ? eq(services.id, id) : and(eq(services.id, id), isNull(services.archivedAt), isNull(organizations.archivedAt)));
   return (await withDetails(db, rows))[0];
 }
 

@@ -96,7 +96,8 @@ export function page<T>(contents: T[], total: number, pageNumber: number, perPag
     size: contents.length,
     first_page: pageNumber === 1,
     last_page: pageNumber >= totalPages,
-    empty: total === 0,
+    // "An empty result set": this page's, so a page past the end says empty (HSDS 3.0 Page).
+    empty: contents.length === 0,
     contents,
   };
 }

@@ -190,6 +190,33 @@ describe("HSDS tabular CSV", () => {
     expect(row!.problems.find((p) => p.where === "latitude")!.value).toBe("100");
   });
 
+  it("needs no UUIDs: short ids of the spreadsheet's own, or the organisation's name in organization_id (issue 11)", () => {
+    const files = [
+      file("organizations.csv", "id,name,description\n1,Fontenehuset Demo,Et arbeidsfellesskap\n,Kafé Demo,Uten id\n"),
+      file(
+        "services.csv",
+        "id,name,description,organization_id,status\nkafe,Kafékveld,Mat og prat,Kafé Demo,active\nkurs,Kurs i mestring,Et kurs,1,active\nsang,Korsang,Vi synger,fontenehuset demo,active\n",
+      ),
+      file("locations.csv", "id,name,organization_id\nhuset,Huset,1\n"),
+      file("service_at_locations.csv", "id,service_id,location_id\n,kurs,huset\n"),
+    ];
+    const result = ok(parse(files, "centre-a"));
+    expect(result.fileProblems).toEqual([]);
+    expect(result.rows.flatMap((r) => r.problems)).toEqual([]);
+    const [kafe, kurs, sang] = result.rows.map((r) => r.data!);
+    expect(kafe!.organization.name).toBe("Kafé Demo");
+    expect(kurs!.organization.name).toBe("Fontenehuset Demo");
+    expect(sang!.organization.id).toBe(kurs!.organization.id);
+    for (const data of [kafe, kurs, sang]) expect(data!.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(kurs!.service_at_locations![0]!.location.name).toBe("Huset");
+    // The same file again gives the same ids (an update, not a copy); another centre's are its own.
+    expect(ok(parse(files, "centre-a")).rows.map((r) => r.data!.id)).toEqual([kafe!.id, kurs!.id, sang!.id]);
+    expect(ok(parse(files, "centre-b")).rows[1]!.data!.id).not.toBe(kurs!.id);
+    // A name that is not there is still a missing reference, said at its row.
+    const missing = ok(parse([files[0]!, file("services.csv", "id,name,description,organization_id\nx,Noe,Tekst,Finnes ikke\n")]));
+    expect(brief(missing.rows[0]!.problems)).toEqual(["services.csv:2 organization_id ref_missing"]);
+  });
+
   it("builds the same services from CSV as from JSON: the seed and the full fixture", () => {
     for (const source of [seed, fixture] as unknown as Obj[][]) {
       const fromJson = ok(parse([json("x.json", source)])).rows;

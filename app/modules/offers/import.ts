@@ -764,6 +764,16 @@ function detectDelimiter(headerLine: string): string {
   return best && best[1] > 0 ? best[0] : ",";
 }
 
+/**
+ * A CSV row's id as stored: a UUID as given; any other text ("1", "kbt-kafe") is a spreadsheet's own id, made
+ * into a stable UUID v5 from the centre, the table and that text, so the same file imported again updates the
+ * same records and its *_id columns can use the same short ids.
+ */
+function csvId(namespace: string, table: Table, given: string) {
+  const id = given.trim().toLowerCase();
+  return uuidRe.test(id) ? id : uuidV5(`${namespace}:${table}:${id}`);
+}
+
 function readCsvFile(name: string, table: Table, rawText: string, namespace: string): { ok: true; rows: CsvRow[] } | { ok: false; error: FileError } {
   const text = rawText.replace(/\r\n?/g, "\n");
   const delimiter = detectDelimiter(text.slice(0, text.indexOf("\n") === -1 ? undefined : text.indexOf("\n")));
@@ -802,8 +812,8 @@ function readCsvFile(name: string, table: Table, rawText: string, namespace: str
     if (record.length < columns.length || extra.some((v) => v.trim())) {
       problems.push({ where: "", message: P("columns"), value: String(record.length), file: name, line });
     }
-    const given = (values.id ?? "").trim().toLowerCase();
-    rows.push({ table, file: name, line, values, id: given || uuidV5(`${namespace}:${name}:${line}`), problems });
+    const given = (values.id ?? "").trim();
+    rows.push({ table, file: name, line, values, id: given ? csvId(namespace, table, given) : uuidV5(`${namespace}:${name}:${line}`), problems });
   }
   return { ok: true, rows };
 }
@@ -840,7 +850,15 @@ function readCsv(texts: { file: UploadedFile; text: string }[], namespace: strin
     }
     byId.set(table, index);
   }
-  const find = (table: Table, id: string) => byId.get(table)?.get(id.trim().toLowerCase());
+  // An organisation may also be named by its name in organization_id (one organisation per name; a name that
+  // two rows share is left to their ids).
+  const orgNames = new Map<string, CsvRow[] | null>();
+  for (const row of tables.get("organizations") ?? []) {
+    const name = (row.values.name ?? "").trim().toLowerCase();
+    if (name) orgNames.set(name, orgNames.has(name) ? null : [row]);
+  }
+  const find = (table: Table, ref: string) =>
+    byId.get(table)?.get(csvId(namespace, table, ref)) ?? (table === "organizations" ? (orgNames.get(ref.trim().toLowerCase()) ?? undefined) : undefined);
   const fileProblems: Problem[] = [];
 
   const checkRef = (row: CsvRow, column: string, target: Table, required = false) => {
@@ -916,6 +934,11 @@ function readCsv(texts: { file: UploadedFile; text: string }[], namespace: strin
     const done = built.get(row);
     if (done) return done;
     const node: Obj = { ...sanitizeRecord(row.values), id: row.id };
+    // References as the ids they resolved to (a short id or an organisation's name becomes that row's UUID).
+    for (const [column, target] of [...(parentColumns[row.table] ?? []), ...(otherRefs[row.table] ?? [])]) {
+      const found = row.values[column]?.trim() ? find(target, row.values[column]!) : undefined;
+      if (found) node[column] = found[0]!.id;
+    }
     built.set(row, node);
     sources.set(node, { file: row.file, line: row.line });
     rowOf.set(node, same);

@@ -1,10 +1,11 @@
-import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { offerMetadata, organizations, services } from "./offers.schema";
 import type { OfferInput } from "./offers.forms";
 import { can, type Actor } from "~/modules/centres/permissions";
 import { ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
 import { users } from "~/modules/accounts/accounts.schema";
+import { centres } from "~/modules/centres/centres.schema";
 
 /**
  * Coordinators edit their centre's offers; administrators all (including the network's own, which have
@@ -133,9 +134,71 @@ export async function markChecked(db: Db, actor: Actor | null, id: string, today
 }
 
 export async function archiveOffer(db: Db, actor: Actor | null, id: string) {
-  await loadForEdit(db, actor, id);
-  await db.update(services).set({ archivedAt: new Date(), status: "inactive" }).where(eq(services.id, id));
-  await db.insert(offerMetadata).values({ resourceId: id, resourceType: "service", lastActionType: "archive", fieldName: hsdsField.archivedAt, previousValue: "active", replacementValue: "inactive", updatedBy: actor!.userId });
+  await db.transaction(async (tx) => {
+    await loadForEdit(tx as unknown as Db, actor, id, { lock: true });
+    await tx.update(services).set({ archivedAt: new Date(), status: "inactive" }).where(eq(services.id, id));
+    await tx.insert(offerMetadata).values({ resourceId: id, resourceType: "service", lastActionType: "archive", fieldName: hsdsField.archivedAt, previousValue: "active", replacementValue: "inactive", updatedBy: actor!.userId });
+  });
+}
+
+/**
+ * Undo an archiving: the offer is back in the search, the map and the API (unless its organisation is archived).
+ * Only those who may edit the offer; an offer that is not archived is left as it is.
+ */
+export async function restoreOffer(db: Db, actor: Actor | null, id: string) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select({ centreId: services.centreId, archivedAt: services.archivedAt }).from(services).where(eq(services.id, id)).for("update");
+    if (!row) throw new NotFoundError();
+    if (!canEditOffer(actor, row.centreId)) throw new ForbiddenError();
+    if (!row.archivedAt) return;
+    await tx.update(services).set({ archivedAt: null, status: "active" }).where(eq(services.id, id));
+    await tx.insert(offerMetadata).values({ resourceId: id, resourceType: "service", lastActionType: "restore", fieldName: hsdsField.archivedAt, previousValue: "inactive", replacementValue: "active", updatedBy: actor!.userId });
+  });
+}
+
+/**
+ * The offers of the actor's centres (administrators: every offer) for their editors: name, organisation, centre,
+ * last check. `archived`: the archived ones instead of the others (those hidden by an archived organisation are
+ * with the others, marked). `q`: name or other name contains it. Paged by name; counts of both kinds.
+ */
+export async function centreOffers(db: Db, actor: Actor | null, options: { page?: number; archived?: boolean; q?: string } = {}, perPage = 50) {
+  if (!actor) throw new ForbiddenError();
+  const page = options.page ?? 1;
+  const centreIds = [...new Set(actor.memberships.map((m) => m.centreId))].filter((c) => can(actor, "offer.edit", c));
+  if (!actor.isAdmin && centreIds.length === 0) throw new ForbiddenError();
+  const scope = actor.isAdmin ? undefined : inArray(services.centreId, centreIds);
+  const q = options.q?.trim();
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined; // typed % and _ match themselves
+  const named = pattern ? or(sql`${services.name} ilike ${pattern}`, sql`${services.alternateName} ilike ${pattern}`) : undefined;
+  const [counts] = await db
+    .select({
+      active: sql<number>`count(*) filter (where ${services.archivedAt} is null)`.mapWith(Number),
+      archived: sql<number>`count(*) filter (where ${services.archivedAt} is not null)`.mapWith(Number),
+    })
+    .from(services)
+    .where(and(scope, named));
+  const rows = await db
+    .select({
+      id: services.id,
+      name: services.name,
+      alternateName: services.alternateName,
+      organization: organizations.name,
+      organizationArchived: sql<boolean>`${organizations.archivedAt} is not null`,
+      centre: centres.name,
+      assuredDate: services.assuredDate,
+      archivedAt: services.archivedAt,
+    })
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .leftJoin(centres, eq(centres.id, services.centreId))
+    .where(and(scope, named, options.archived ? sql`${services.archivedAt} is not null` : isNull(services.archivedAt)))
+    .orderBy(asc(services.name), asc(services.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  const active = counts?.active ?? 0;
+  const archived = counts?.archived ?? 0;
+  const total = options.archived ? archived : active;
+  return { total, active, archived, page, pages: Math.max(1, Math.ceil(total / perPage)), manyCentres: actor.isAdmin || centreIds.length > 1, offers: rows };
 }
 
 /** The change history of an offer, newest first, with the editor's name while the account exists. */
@@ -180,6 +243,18 @@ export async function uncheckedOffers(db: Db, actor: Actor | null, today = osloT
     .where(and(isNull(services.archivedAt), isNull(organizations.archivedAt), stale, scope))
     .orderBy(sql`${services.assuredDate} nulls first`, services.name)
     .limit(500);
+}
+
+/** How many offers (not archived) the actor's centres have (administrators: all): "none" is not "all checked". */
+export async function countEditableOffers(db: Db, actor: Actor) {
+  const centreIds = actor.memberships.filter((m) => m.role === "coordinator").map((m) => m.centreId);
+  const scope = actor.isAdmin ? undefined : inArray(services.centreId, centreIds.length ? centreIds : ["00000000-0000-0000-0000-000000000000"]);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(and(isNull(services.archivedAt), isNull(organizations.archivedAt), scope));
+  return row?.n ?? 0;
 }
 
 export function osloToday(now = new Date()) {

@@ -10,6 +10,37 @@ const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 const regular = path.join(fontDir, "DejaVuSans.ttf");
 const bold = path.join(fontDir, "DejaVuSans-Bold.ttf");
+/**
+ * Noto Emoji (outline, one colour; SIL OFL 1.1) for the emoji DejaVu does not have: without it a 🌱 or a
+ * 👍🏽 in an answer vanished from the PDF. An npm package, so the server needs nothing from the system.
+ */
+const emojiDir = path.dirname(require.resolve("@expo-google-fonts/noto-emoji/package.json"));
+const emojiRegular = path.join(emojiDir, "400Regular", "NotoEmoji_400Regular.ttf");
+const emojiBold = path.join(emojiDir, "700Bold", "NotoEmoji_700Bold.ttf");
+/** What is printed for a character neither font can draw: visible, never a silent gap. */
+export const missingGlyph = "\u25a1";
+
+/** Emoji as people write them: one picture, skin tones, families (ZWJ), flags and keycaps included. */
+const emojiPattern = () => new RegExp("\\p{RGI_Emoji}", "gv");
+
+/** Text cut into runs: emoji (for the emoji font) and the rest, in order, every character kept. */
+export function emojiRuns(text: string): { text: string; emoji: boolean }[] {
+  const runs: { text: string; emoji: boolean }[] = [];
+  const push = (part: string, emoji: boolean) => {
+    if (!part) return;
+    const last = runs.at(-1);
+    if (last && last.emoji === emoji) last.text += part;
+    else runs.push({ text: part, emoji });
+  };
+  let at = 0;
+  for (const match of text.matchAll(emojiPattern())) {
+    push(text.slice(at, match.index), false);
+    push(match[0], true);
+    at = match.index + match[0].length;
+  }
+  push(text.slice(at), false);
+  return runs;
+}
 
 /**
  * Text with a break opportunity (a zero-width space) every 30 characters of an unbroken run. pdfkit's line
@@ -33,6 +64,26 @@ export async function folderPdf(lang: Lang, name: string, sections: readonly Fol
   });
   doc.registerFont("body", regular);
   doc.registerFont("bold", bold);
+  doc.registerFont("emoji", emojiRegular);
+  doc.registerFont("emoji-bold", emojiBold);
+  // Whether the font just chosen can draw a character (pdfkit keeps fontkit's font on the document).
+  const canDraw = (char: string) => {
+    const font = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (cp: number) => boolean } } })._font?.font;
+    return font?.hasGlyphForCodePoint ? font.hasGlyphForCodePoint(char.codePointAt(0)!) : true;
+  };
+  /**
+   * Write text in `font`, with emoji in the emoji font: one pdfkit text call per run, continued, so a line
+   * wraps as one. A character neither font has is printed as □.
+   */
+  const write = (font: "body" | "bold", text: string, options: PDFKit.Mixins.TextOptions = {}) => {
+    const runs = emojiRuns(breakable(text));
+    runs.forEach((run, i) => {
+      doc.font(run.emoji ? (font === "bold" ? "emoji-bold" : "emoji") : font);
+      const shown = run.emoji ? (canDraw(run.text) ? run.text : missingGlyph) : [...run.text].map((c) => (c === "\u200b" || c === "\n" || canDraw(c) ? c : missingGlyph)).join("");
+      doc.text(shown, { ...options, continued: i < runs.length - 1 });
+    });
+    return doc;
+  };
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -40,18 +91,23 @@ export async function folderPdf(lang: Lang, name: string, sections: readonly Fol
     doc.on("error", reject);
   });
 
-  const h1 = (text: string) => doc.font("bold").fontSize(20).fillColor("#1e2b3c").text(breakable(text)).moveDown(0.3);
+  const h1 = (text: string) => {
+    doc.fontSize(20).fillColor("#1e2b3c");
+    write("bold", text).moveDown(0.3);
+  };
   const h2 = (text: string) => {
     if (doc.y > doc.page.height - 140) doc.addPage();
-    doc.moveDown(0.8).font("bold").fontSize(15).fillColor("#1e2b3c").text(breakable(text)).moveDown(0.3);
+    doc.moveDown(0.8).fontSize(15).fillColor("#1e2b3c");
+    write("bold", text).moveDown(0.3);
   };
-  const h3 = (text: string) => doc.moveDown(0.4).font("bold").fontSize(11.5).fillColor("#1e2b3c").text(breakable(text)).moveDown(0.15);
-  const p = (text: string, muted = false) =>
-    doc
-      .font("body")
-      .fontSize(10.5)
-      .fillColor(muted ? "#555555" : "#111111")
-      .text(breakable(text), { paragraphGap: 4 });
+  const h3 = (text: string) => {
+    doc.moveDown(0.4).fontSize(11.5).fillColor("#1e2b3c");
+    write("bold", text).moveDown(0.15);
+  };
+  const p = (text: string, muted = false) => {
+    doc.fontSize(10.5).fillColor(muted ? "#555555" : "#111111");
+    return write("body", text, { paragraphGap: 4 });
+  };
 
   h1(t("toolkit.pdf.title"));
   p(t("toolkit.pdf.made_for", { name, date: formatDate(lang, now) }), true);
@@ -82,15 +138,14 @@ export async function folderPdf(lang: Lang, name: string, sections: readonly Fol
         h3(t("toolkit.dream.goals"));
         if (!view.goals.length) p(t("toolkit.view.no_goals"), true);
         view.goals.forEach((g, i) => {
-          doc
-            .font("bold")
-            .fontSize(10.5)
-            .fillColor("#111111")
-            .text(breakable(`${i + 1}. ${g.text}`));
+          doc.fontSize(10.5).fillColor("#111111");
+          write("bold", `${i + 1}. ${g.text}`);
           for (const s of g.steps) p(`   • ${s.text}${s.due ? ` (${formatDate(lang, s.due)})` : ""}${s.done ? ` – ${t("toolkit.dream.done")}` : ""}`);
         });
         break;
       case "values":
+        // A sort not finished yet has no chosen values: say so, as the page does, never a blank section.
+        if (!view.top.length) p(t("toolkit.view.no_values"), true);
         view.top.forEach((v, i) => p(`${i + 1}. ${v.name}${v.meaning ? ` – ${v.meaning}` : ""}`));
         for (const r of view.reflections) {
           h3(r.name);

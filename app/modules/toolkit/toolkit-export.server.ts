@@ -5,6 +5,7 @@ import type { Actor } from "~/modules/centres/permissions";
 import type { Db } from "~/db/client.server";
 import { ForbiddenError } from "~/modules/centres/centres.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { users } from "~/modules/accounts/accounts.schema";
 import { toolkitEntries, toolkitEntryVersions, toolkitKeys } from "./toolkit.schema";
 import { bodySchemas, isPlausibleDate, isPlausibleTime } from "./toolkit.forms";
 import { importLimits, tools, type Tool } from "./toolkit";
@@ -147,6 +148,8 @@ function documentSchema(known: Known) {
     format: z.literal(exportFormat),
     version: z.literal(exportVersion),
     exportedAt: writtenAt,
+    // Whose toolkit it is, as the account said when it was downloaded (files from before have none).
+    owner: z.object({ name: z.string().max(200), email: z.string().max(320) }).optional(),
     entries: z.array(exportedEntry).max(importLimits.entries),
   });
 }
@@ -158,6 +161,7 @@ export async function exportToolkit(store: Store, actor: Actor | null, requestId
   if (!actor) throw new ForbiddenError();
   const entries = await myEntries(store, actor, tools);
   const histories = await allHistory(store, actor);
+  const [owner] = await store.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, actor.userId));
   const out: ExportDocument["entries"] = entries.map((entry) => ({
     tool: entry.tool,
     ref: entry.ref,
@@ -181,6 +185,7 @@ export async function exportToolkit(store: Store, actor: Actor | null, requestId
     format: exportFormat,
     version: exportVersion,
     exportedAt: new Date().toISOString(),
+    ...(owner ? { owner: { name: owner.name, email: owner.email } } : {}),
     entries: out,
   };
 }
@@ -233,6 +238,8 @@ export function checkImport(text: string, context: ImportContext = {}): { ok: tr
 
 export type ImportResult =
   | { ok: true; imported: number; skipped: number }
+  /** The file is not (or does not say it is) the person's own: nothing is saved until they say yes. */
+  | { ok: false; reason: "confirm"; owner: { name: string; email: string } | null; entries: number; problems: [] }
   | {
       ok: false;
       /** problems: the file; limit: the toolkit would hold too much; busy: no free slot; interrupted: cancelled or out of time. */
@@ -246,7 +253,17 @@ export type ImportOptions = {
   signal?: AbortSignal;
   /** How long the import may take before it is rolled back (default importLimits.timeMs). */
   timeMs?: number;
+  /**
+   * The person reading the file in. When given, a file that is someone else's (another e-mail address),
+   * or does not say whose it is, is not merged until `confirmed`: the answer is reason "confirm".
+   */
+  person?: { email: string; confirmed: boolean };
 };
+
+/** Whether a checked file is the person's own: the e-mail address it was downloaded under is theirs. */
+export function isOwnFile(doc: Pick<ExportDocument, "owner">, email: string): boolean {
+  return doc.owner !== undefined && doc.owner.email.trim().toLowerCase() === email.trim().toLowerCase();
+}
 
 class ImportInterruptedError extends Error {
   constructor() {
@@ -297,6 +314,9 @@ export async function importFile(store: Store, actor: Actor | null, text: string
     const packs = await availablePacks(store.db, actor, true);
     const checked = checkImport(text, { packs });
     if (!checked.ok) return { ok: false, reason: "problems", problems: checked.problems };
+    const { person } = options;
+    if (person && !person.confirmed && !isOwnFile(checked.doc, person.email))
+      return { ok: false, reason: "confirm", owner: checked.doc.owner ?? null, entries: checked.doc.entries.length, problems: [] };
     return await importToolkit(store, actor, checked.doc, options);
   } finally {
     free();

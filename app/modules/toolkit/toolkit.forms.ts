@@ -38,7 +38,19 @@ export function isPlausibleTime(value: string, now = Date.now()): boolean {
 }
 /** Stored bodies are read with the lenient rule (what was saved before stays readable); forms use the strict one. */
 const isoDate = z.string().refine(isCalendarDate, "error.date");
-const formDate = z.string().refine(isPlausibleDate, "error.date");
+/**
+ * A date as people type it where the browser has no date picker: 31.01.2027 or 31.1.2027 (also with / or
+ * -, and a two-digit year as 20xx), made into 2027-01-31. Anything else is left as typed for the check.
+ */
+export function normaliseDate(value: string): string {
+  const typed = value.trim();
+  const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})$/.exec(typed);
+  if (!m) return typed;
+  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+  return `${year}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+}
+/** A form's date: yyyy-mm-dd from a date picker, or the Norwegian form; the error shows the Norwegian form. */
+const formDate = z.string().transform(normaliseDate).refine(isPlausibleDate, "toolkit.error_date");
 const localId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 export const cardAnswerBody = z.object({

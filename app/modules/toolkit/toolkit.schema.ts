@@ -81,6 +81,8 @@ export const toolkitShares = pgTable(
     until: date("until", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** When the peer worker first saw the share on "Delt med meg" (null: new to them). */
+    seenAt: timestamp("seen_at", { withTimezone: true }),
   },
   (t) => [index("toolkit_shares_owner_idx").on(t.ownerId), index("toolkit_shares_peer_idx").on(t.peerId)],
 );

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import type { Actor, CentreRole } from "~/modules/centres/permissions";
@@ -9,6 +9,8 @@ import { isEmailVerified } from "~/modules/accounts/accounts.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { AuditEntityType } from "~/modules/audit/audit";
 import { osloToday } from "~/modules/offers/manage.server";
+import type { Lang } from "~/i18n/i18n";
+import { itemName } from "./items";
 import { toolkitConsents, toolkitEntries, toolkitEntryVersions, toolkitKeys, toolkitShares } from "./toolkit.schema";
 import { decryptText, encryptText, newDataKey, unwrapDataKey, wrapDataKey } from "./toolkit-crypto.server";
 import { canShareWith, isUuid, itemOf, modesFor, shareActive, toolkitAccess, toolsOf, type Access, type ShareItem, type ShareMode, type Tool } from "./toolkit";
@@ -237,6 +239,57 @@ export async function saveEntry<T>(
         .where(and(eq(toolkitEntries.ownerId, ownerId), eq(toolkitEntries.tool, input.tool), eq(toolkitEntries.ref, input.ref)))
     )[0];
   return { ok: false, conflict: row ? (open(key, row) as Entry<T>) : null };
+}
+
+/**
+ * A short fingerprint of a body as a form shows it (`key` gives the body's comparable form): a page-wide form
+ * carries it per answer, so the save can tell an answer the person did not touch from one they changed.
+ */
+export function bodyDigest(key: string): string {
+  return createHash("sha256").update(key).digest("base64url").slice(0, 22);
+}
+
+export type ChangeResult<T> = { status: "unchanged" } | { status: "saved"; entry: Entry<T> } | { status: "conflict"; conflict: Entry<T> | null };
+
+/**
+ * Save one answer of a page-wide form (every answer of the page arrives with every save) only when the
+ * person changed it:
+ * - `started` is the digest of what the form showed (bodyDigest of `key`); an answer still as shown is
+ *   left alone — no new version, no conflict with another tab, never brought back after a delete elsewhere;
+ * - an answer equal to what is kept gets no new version; an `empty` answer where nothing is kept creates
+ *   nothing;
+ * - a changed answer is saved with saveEntry's rules (`baseRevision`, `force`), so a save made elsewhere
+ *   meanwhile is never overwritten unasked.
+ */
+export async function saveIfChanged<T>(
+  store: Store,
+  actor: Actor | null,
+  input: {
+    tool: Tool;
+    ref: string;
+    body: T;
+    baseRevision: number | null;
+    force?: boolean;
+    started: string | null;
+    key: (body: T) => string;
+    empty: (body: T) => boolean;
+  },
+): Promise<ChangeResult<T>> {
+  const me = requireActor(actor);
+  const typed = input.key(input.body);
+  if (input.started !== null && bodyDigest(typed) === input.started) return { status: "unchanged" };
+  const [current] = await loadEntries(store, me.userId, [input.tool], input.ref);
+  if (!current && input.empty(input.body)) return { status: "unchanged" };
+  if (current && input.key(current.body as T) === typed) return { status: "unchanged" };
+  const saved = await saveEntry(store, actor, {
+    tool: input.tool,
+    ref: input.ref,
+    body: input.body,
+    // Nothing kept (never saved, or deleted elsewhere): what the person typed is saved as new.
+    baseRevision: current ? input.baseRevision : null,
+    force: input.force,
+  });
+  return saved.ok ? { status: "saved", entry: saved.entry } : { status: "conflict", conflict: saved.conflict };
 }
 
 /** A new entry with a fresh random ref: a values sort, a check-in, a stage placement. */
@@ -519,7 +572,7 @@ const asGrant = <R extends { item: string; mode: string }>(row: R) => ({ ...row,
 export async function sharedWithMe(db: Db, actor: Actor | null, today = osloToday()) {
   const me = requireActor(actor);
   const rows = await db
-    .select({ ...grantColumns, id: toolkitShares.id, ownerId: toolkitShares.ownerId, ownerName: users.name, centreName: centres.shortName, createdAt: toolkitShares.createdAt })
+    .select({ ...grantColumns, id: toolkitShares.id, ownerId: toolkitShares.ownerId, ownerName: users.name, centreName: centres.shortName, createdAt: toolkitShares.createdAt, seenAt: toolkitShares.seenAt })
     .from(toolkitShares)
     .innerJoin(users, eq(users.id, toolkitShares.ownerId))
     .innerJoin(centres, eq(centres.id, toolkitShares.centreId))
@@ -531,9 +584,45 @@ export async function sharedWithMe(db: Db, actor: Actor | null, today = osloToda
     if (!ownerMemberships.has(row.ownerId)) ownerMemberships.set(row.ownerId, await membershipsOf(db, row.ownerId));
     const grant = asGrant(row);
     if (!toolkitAccess(me, { id: row.ownerId, memberships: ownerMemberships.get(row.ownerId)! }, grant.item, [grant], today)) continue;
-    result.push({ id: row.id, item: grant.item, mode: grant.mode, until: row.until, ownerName: row.ownerName, centreName: row.centreName, createdAt: row.createdAt });
+    result.push({ id: row.id, item: grant.item, mode: grant.mode, until: row.until, ownerName: row.ownerName, centreName: row.centreName, createdAt: row.createdAt, seenAt: row.seenAt });
   }
   return result;
+}
+
+/**
+ * The peer worker has now seen these shares on "Delt med meg": from the next visit on they are no longer
+ * "new". Only the actor's own shares, and only the first time (seen_at keeps when).
+ */
+export async function markSharesSeen(db: Db, actor: Actor | null, shareIds: readonly string[], now = new Date()) {
+  const me = requireActor(actor);
+  const ids = shareIds.filter(isUuid);
+  if (ids.length === 0) return;
+  await db
+    .update(toolkitShares)
+    .set({ seenAt: now })
+    .where(and(eq(toolkitShares.peerId, me.userId), inArray(toolkitShares.id, ids), isNull(toolkitShares.seenAt)));
+}
+
+/**
+ * For the owner's access log: what each of their share events was about and with whom ("Delte Drømmen
+ * med Erfaring Demo"). Only the owner's own shares; a share gone with a deleted toolkit is left out.
+ */
+export async function shareLabels(db: Db, ownerId: string, shareIds: readonly string[], lang: Lang) {
+  const ids = [...new Set(shareIds.filter(isUuid))];
+  if (ids.length === 0) return new Map<string, { item: string; peer: string }>();
+  const rows = await db
+    .select({ id: toolkitShares.id, item: toolkitShares.item, peerName: users.name })
+    .from(toolkitShares)
+    .innerJoin(users, eq(users.id, toolkitShares.peerId))
+    .where(and(eq(toolkitShares.ownerId, ownerId), inArray(toolkitShares.id, ids)));
+  return new Map(rows.map((r) => [r.id, { item: itemInSentence(lang, r.item), peer: r.peerName }]));
+}
+
+/** An item's name inside a sentence: "Delte verdiene dine med …", but "Delte Drømmen med …" (a name). */
+function itemInSentence(lang: Lang, item: string): string {
+  const name = itemName(lang, item);
+  if (item === "dream" && lang !== "en") return name;
+  return name.charAt(0).toLocaleLowerCase(lang === "en" ? "en" : "nb") + name.slice(1);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, CentreRole } from "~/modules/centres/permissions";
-import { canShareWith, importLimits, isShareItem, isUuid, itemOf, modesFor, toolkitAccess, toolsOf, type Access, type ShareGrant, type ShareItem } from "./toolkit";
+import { blankAsEmpty, canShareWith, cardAnswerKey, importLimits, isShareItem, isUuid, itemOf, modesFor, parseIntent, reflectionKey, toolkitAccess, toolsOf, type Access, type ShareGrant, type ShareItem } from "./toolkit";
 
 const KBT = "centre-kbt";
 const ROM = "centre-rom";
@@ -331,5 +331,32 @@ describe("dates in toolkit forms", () => {
     expect(isPlausibleTime("2026-12-07T10:00:00Z", now)).toBe(true);
     expect(isPlausibleTime("2000-01-01T00:00:00Z", now)).toBe(true);
     for (const bad of ["0001-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "2026-12-09T12:00:00Z", "9999-12-31T23:59:59Z", "not a time"]) expect(isPlausibleTime(bad, now), bad).toBe(false);
+  });
+});
+
+describe("page-wide forms (issue 11)", () => {
+  it("an answer of only spaces and line breaks is empty; any other text is kept exactly as typed", () => {
+    expect(blankAsEmpty("")).toBe("");
+    expect(blankAsEmpty("  \n\t \r\n ")).toBe("");
+    expect(blankAsEmpty(" Jeg hører til. \n")).toBe(" Jeg hører til. \n");
+  });
+
+  it("reads a button's intent as kind and target", () => {
+    expect(parseIntent("save:q2")).toEqual({ kind: "save", target: "q2" });
+    expect(parseIntent("ask-delete:3f2c")).toEqual({ kind: "ask-delete", target: "3f2c" });
+    expect(parseIntent("toggle:a:b")).toEqual({ kind: "toggle", target: "a:b" });
+    expect(parseIntent("text")).toEqual({ kind: "text", target: "" });
+    expect(parseIntent(null)).toEqual({ kind: "", target: "" });
+    expect(parseIntent("x".repeat(300)).kind).toHaveLength(200);
+  });
+
+  it("compares answers as the person sees them: blank is empty, tags in any order, every field counts", () => {
+    expect(cardAnswerKey({ text: " ", chime: [] })).toBe(cardAnswerKey({ text: "", chime: [] }));
+    expect(cardAnswerKey({ text: "a", chime: ["hope", "meaning"] })).toBe(cardAnswerKey({ text: "a", chime: ["meaning", "hope"] }));
+    expect(cardAnswerKey({ text: "a", chime: ["hope"] })).not.toBe(cardAnswerKey({ text: "a", chime: [] }));
+    expect(cardAnswerKey({ text: "a", chime: [] })).not.toBe(cardAnswerKey({ text: "a ", chime: [] }));
+    const empty = { meaning: "", livingBy: null, obstacles: "", step: "" };
+    expect(reflectionKey({ ...empty, meaning: "  " })).toBe(reflectionKey(empty));
+    for (const changed of [{ meaning: "m" }, { livingBy: 0 }, { obstacles: "o" }, { step: "s" }]) expect(reflectionKey({ ...empty, ...changed })).not.toBe(reflectionKey(empty));
   });
 });

@@ -118,3 +118,29 @@ export const importLimits = {
   /** An import that has not committed after this long is rolled back (the request answers long before 300 s). */
   timeMs: 60_000,
 };
+
+/** Text of only spaces and line breaks counts as empty: it is not saved as an answer (issue 11, item 14). */
+export function blankAsEmpty(text: string): string {
+  return text.trim() === "" ? "" : text;
+}
+
+/**
+ * What a button of a page-wide form asks for: `name="intent"` with a value "kind:target" ("save:q2",
+ * "ask-delete:q1"). Every button of such a form sends all of the page's fields, so nothing typed elsewhere
+ * is lost (issue 11, item 2).
+ */
+export function parseIntent(value: unknown): { kind: string; target: string } {
+  const text = typeof value === "string" ? value.slice(0, 200) : "";
+  const at = text.indexOf(":");
+  return at < 0 ? { kind: text, target: "" } : { kind: text.slice(0, at), target: text.slice(at + 1) };
+}
+
+/** A card answer as compared for "changed?": blank text is empty, the CHIME tags in any order. */
+export function cardAnswerKey(body: { text: string; chime: readonly string[] }): string {
+  return JSON.stringify([blankAsEmpty(body.text), [...body.chime].sort()]);
+}
+
+/** A value reflection as compared for "changed?". */
+export function reflectionKey(body: { meaning: string; livingBy: number | null; obstacles: string; step: string }): string {
+  return JSON.stringify([blankAsEmpty(body.meaning), body.livingBy, blankAsEmpty(body.obstacles), blankAsEmpty(body.step)]);
+}

@@ -34,7 +34,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const cookieHeader = request.headers.get("Cookie");
   const result = await attemptLogin(db, secret, { email, password, ip: state.ip, device: await readDevice(cookies.device, cookieHeader) });
   if (!result.ok) {
-    return result.reason === "rate_limited" ? invalid(formError("error.rate_limited", formData), 429) : invalid(formError("error.login_failed", formData), 401);
+    // A wrong address or password: the summary links to the password field (typed again; passwords are never sent back).
+    return result.reason === "rate_limited" ? invalid(formError("error.rate_limited", formData), 429) : invalid(formError("error.login_failed", formData, { password: "error.login_failed" }), 401);
   }
   const previous = (await cookies.session.parse(cookieHeader)) as string | null;
   if (previous) await endSession(db, previous);

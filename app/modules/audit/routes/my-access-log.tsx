@@ -6,6 +6,7 @@ import { getRequestState, requireUser } from "~/lib/request.server";
 import { findCard } from "~/modules/toolkit/content/content";
 import type { Lang } from "~/i18n/i18n";
 import { listAccessToMyData } from "../audit.server";
+import { shareLabels } from "~/modules/toolkit/toolkit.server";
 import { AppLink } from "~/components/app-link";
 import { TableWrap } from "~/components/table-wrap";
 import { useT } from "~/i18n/use-t";
@@ -18,8 +19,16 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const pageParam = Number(new URL(request.url).searchParams.get("side") ?? "1");
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
-  const { events, hasMore } = await listAccessToMyData(getServices().db, user.id, page);
+  const { db } = getServices();
+  const { events, hasMore } = await listAccessToMyData(db, user.id, page);
   const { lang } = getRequestState(context);
+  // A share's own entries say what was shared and with whom (the share row keeps both; ids only in the log).
+  const shares = await shareLabels(
+    db,
+    user.id,
+    events.filter((e) => e.entityType === "toolkit_share" && e.entityId).map((e) => e.entityId!),
+    lang,
+  );
   return {
     page,
     hasMore,
@@ -35,6 +44,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       centre: e.centreName,
       // Which reflection card (an id, never content): its title in the reader's language.
       card: e.entityType === "toolkit_card" ? itemTitle(lang, e.entityId) : "",
+      share: e.entityType === "toolkit_share" && e.entityId ? (shares.get(e.entityId) ?? null) : null,
     })),
   };
 }
@@ -56,7 +66,8 @@ export default function MyAccessLog() {
         <Paragraph>{t("access.empty")}</Paragraph>
       ) : (
         <TableWrap label={t("access.title")}>
-          <Table zebra data-testid="access-log">
+          {/* Small: the three columns fit a 360 px phone without hiding "what" behind a sideways scroll. */}
+          <Table zebra data-size="sm" data-testid="access-log">
             <caption className="kp-muted">{t("access.caption")}</caption>
             <Table.Head>
               <Table.Row>
@@ -79,7 +90,11 @@ export default function MyAccessLog() {
                           : e.who}
                     {e.role && e.who !== null ? ` (${t(`role.${e.role}` as MessageKey)}${e.centre ? `, ${e.centre}` : ""})` : ""}
                   </Table.Cell>
-                  <Table.Cell>{t(`audit.${e.action}.${e.entityType}` as MessageKey, { card: e.card })}</Table.Cell>
+                  <Table.Cell>
+                    {e.share && (e.action === "create" || e.action === "delete")
+                      ? t(`audit.${e.action}.toolkit_share_named`, { item: e.share.item, peer: e.share.peer })
+                      : t(`audit.${e.action}.${e.entityType}` as MessageKey, { card: e.card })}
+                  </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

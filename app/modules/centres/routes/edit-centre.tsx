@@ -8,7 +8,7 @@ import { guard, invalid, notFound, uuidPattern } from "~/lib/route-helpers.serve
 import { ForbiddenError, getCentre, updateCentre } from "../centres.server";
 import { centreSchema } from "../centres.forms";
 import { can } from "../permissions";
-import { kommuner } from "../kommuner";
+import { kommuneLabel, kommuner } from "../kommuner";
 import { CentreForm } from "../components/centre-form";
 import { useFormState } from "~/components/form";
 import { useT } from "~/i18n/use-t";
@@ -22,7 +22,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   if (!can(user.actor, "centre.edit", params.centreId)) throw await guard(() => Promise.reject(new ForbiddenError()));
   const centre = await getCentre(getServices().db, params.centreId);
   if (!centre) notFound();
-  return { centre, kommuner: kommuner.map((k) => ({ value: k.kommunenummer, label: `${k.navn} (${k.fylke})` })) };
+  return { centre, kommuner: kommuner.map((k) => ({ value: k.kommunenummer, label: kommuneLabel(k) })) };
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {

@@ -89,10 +89,14 @@ export default function Members() {
           <Paragraph>{result.done === "invited" ? t("members.invited", { email: result.email }) : result.done === "removed" ? t("members.removed") : t("members.saved")}</Paragraph>
         </Alert>
       ) : null}
+      {/* A refused role change: the summary at the top links to that person's roles (and the page opens at it). */}
       {formError && !inviteFailed ? (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{t(formError)}</Paragraph>
-        </Alert>
+        <FormErrorSummary
+          errors={values.userId && members.some((m) => m.userId === values.userId) ? { roles: formError } : {}}
+          formError={formError}
+          idPrefix={`m-${values.userId}`}
+          labels={{ roles: t("members.roles_for", { name: members.find((m) => m.userId === values.userId)?.name ?? "" }) }}
+        />
       ) : null}
 
       <section className="kp-stack" aria-labelledby="members-list">
@@ -116,7 +120,14 @@ export default function Members() {
                 <Form method="post" className="kp-stack">
                   <CsrfField />
                   <input type="hidden" name="userId" value={m.userId} />
-                  <CheckboxGroup name="roles" idPrefix={`m-${m.userId}`} legend={t("members.roles_for", { name: m.name })} options={roleOptions} selected={m.roles} />
+                  <CheckboxGroup
+                    name="roles"
+                    idPrefix={`m-${m.userId}`}
+                    legend={t("members.roles_for", { name: m.name })}
+                    options={roleOptions}
+                    selected={m.roles}
+                    error={!inviteFailed && values.userId === m.userId ? formError : undefined}
+                  />
                   <div className="kp-actions">
                     <Button type="submit" name="intent" value="roles" variant="secondary" data-size="sm">
                       {t("members.save_roles")}

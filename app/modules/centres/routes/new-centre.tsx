@@ -8,7 +8,7 @@ import { guard, invalid } from "~/lib/route-helpers.server";
 import { createCentre, ForbiddenError } from "../centres.server";
 import { centreSchema } from "../centres.forms";
 import { can } from "../permissions";
-import { kommuner } from "../kommuner";
+import { kommuneLabel, kommuner } from "../kommuner";
 import { CentreForm } from "../components/centre-form";
 import { useFormState } from "~/components/form";
 import { useT } from "~/i18n/use-t";
@@ -19,7 +19,7 @@ export const meta: Route.MetaFunction = (args) => title(args, "centre.new_title"
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   if (!can(user.actor, "installation.create_centre")) await guard(() => Promise.reject(new ForbiddenError()));
-  return { kommuner: kommuner.map((k) => ({ value: k.kommunenummer, label: `${k.navn} (${k.fylke})` })) };
+  return { kommuner: kommuner.map((k) => ({ value: k.kommunenummer, label: kommuneLabel(k) })) };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {

@@ -1,30 +1,93 @@
-import { Field, Input, Label } from "@digdir/designsystemet-react";
+import { useEffect, useState } from "react";
+import { Field, Input, Label, Select, ValidationMessage } from "@digdir/designsystemet-react";
 import { SelectField, TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
-import { findKommune, fylker, kommuner, type Kommune } from "~/modules/centres/kommuner";
+import { findKommune, fylker, kommuneLabel, kommuner } from "~/modules/centres/kommuner";
 import { offerKinds, targetGroups } from "../offers";
 
 // The place lists are static reference data, built once per process (and once in the browser), never
 // sent as loader data: the page's HTML carries them, the hydration data does not.
-const fylkeOptions = fylker.map((f) => ({ value: f.fylkesnummer, label: f.navn })).sort((a, b) => a.label.localeCompare(b.label, "nb"));
-const kommuneOption = (k: Kommune) => ({ value: k.kommunenummer, label: `${k.navn} (${k.fylke})` });
-const allKommuneOptions = kommuner.map(kommuneOption);
-const kommuneOptionsByFylke = new Map(fylker.map((f) => [f.fylkesnummer, kommuner.filter((k) => k.fylkesnummer === f.fylkesnummer).map(kommuneOption)]));
-
-/** All kommuner, or once a fylke is chosen only its kommuner (plus a chosen kommune elsewhere, so the form shows the URL). */
-function kommuneOptions(fylke: string | undefined, kommune: string | undefined) {
-  const inFylke = fylke ? kommuneOptionsByFylke.get(fylke) : undefined;
-  if (!inFylke) return allKommuneOptions;
-  if (!kommune || inFylke.some((o) => o.value === kommune)) return inFylke;
-  const chosen = findKommune(kommune);
-  return chosen ? [kommuneOption(chosen), ...inFylke] : inFylke;
-}
+const fylkeList = fylker.map((f) => ({ value: f.fylkesnummer, label: f.navn })).sort((a, b) => a.label.localeCompare(b.label, "nb"));
+/** Each fylke's kommuner by name. Within a fylke the name alone is enough ("Herøy (Nordland)" is SSB's own name). */
+const kommunerByFylke = new Map(fylker.map((f) => [f.fylkesnummer, kommuner.filter((k) => k.fylkesnummer === f.fylkesnummer).map((k) => ({ value: k.kommunenummer, label: k.navn }))]));
 
 /** The labels of the search fields, for the error summary. */
 export function useFilterLabels(): Record<string, string> {
   const t = useT();
   return { q: t("offers.field.q"), fylke: t("offers.field.fylke"), kommune: t("offers.field.kommune"), type: t("offers.field.type"), malgruppe: t("offers.field.target") };
+}
+
+/**
+ * Fylke and kommune. Without a fylke the kommuner are grouped by fylke (an optgroup each); once a fylke is chosen
+ * only its kommuner are listed: with JavaScript at once, without it after "Søk" (a GET form). A kommune in the
+ * URL outside the chosen fylke stays listed, named with its fylke, so the form shows what the URL says.
+ */
+function PlaceFields({ values, errors }: { values: Record<string, string>; errors: Record<string, MessageKey> }) {
+  const t = useT();
+  const [fylke, setFylke] = useState(values.fylke ?? "");
+  const [kommune, setKommune] = useState(values.kommune ?? "");
+  // A new search (another URL) sets both again.
+  useEffect(() => {
+    setFylke(values.fylke ?? "");
+    setKommune(values.kommune ?? "");
+  }, [values.fylke, values.kommune]);
+  const inFylke = fylke ? kommunerByFylke.get(fylke) : undefined;
+  const chosen = kommune ? findKommune(kommune) : undefined;
+  const outside = inFylke && chosen && !inFylke.some((o) => o.value === chosen.kommunenummer) ? chosen : undefined;
+  const select = (name: "fylke" | "kommune") => {
+    const id = `field-${name}`;
+    const error = errors[name];
+    return { id, name, "aria-describedby": error ? `${id}-error` : undefined, "aria-invalid": error ? true : undefined } as const;
+  };
+  return (
+    <>
+      <Field>
+        <Label htmlFor="field-fylke">{t("offers.field.fylke")}</Label>
+        <Select
+          {...select("fylke")}
+          value={fylke}
+          onChange={(event) => {
+            const next = event.target.value;
+            setFylke(next);
+            // A kommune in another fylke would find nothing together with it: let it go.
+            if (next && chosen && chosen.fylkesnummer !== next) setKommune("");
+          }}
+        >
+          <Select.Option value="">{t("offers.all")}</Select.Option>
+          {fylkeList.map((o) => (
+            <Select.Option key={o.value} value={o.value}>
+              {o.label}
+            </Select.Option>
+          ))}
+        </Select>
+        {errors.fylke ? <ValidationMessage id="field-fylke-error">{t(errors.fylke)}</ValidationMessage> : null}
+      </Field>
+      <Field>
+        <Label htmlFor="field-kommune">{t("offers.field.kommune")}</Label>
+        <Select {...select("kommune")} value={kommune} onChange={(event) => setKommune(event.target.value)} data-testid="kommune-select">
+          <Select.Option value="">{t("offers.all")}</Select.Option>
+          {outside ? <Select.Option value={outside.kommunenummer}>{kommuneLabel(outside)}</Select.Option> : null}
+          {inFylke
+            ? inFylke.map((o) => (
+                <Select.Option key={o.value} value={o.value}>
+                  {o.label}
+                </Select.Option>
+              ))
+            : fylkeList.map((f) => (
+                <optgroup key={f.value} label={f.label}>
+                  {kommunerByFylke.get(f.value)!.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+        </Select>
+        {errors.kommune ? <ValidationMessage id="field-kommune-error">{t(errors.kommune)}</ValidationMessage> : null}
+      </Field>
+    </>
+  );
 }
 
 /**
@@ -36,8 +99,7 @@ export function OfferFilterFields({ values, errors }: { values: Record<string, s
   return (
     <>
       <TextField name="q" label={t("offers.field.q")} description={t("offers.field.q_help")} markOptional={false} defaultValue={values.q} error={errors.q} maxLength={200} />
-      <SelectField name="fylke" label={t("offers.field.fylke")} placeholder={t("offers.all")} options={fylkeOptions} defaultValue={values.fylke} error={errors.fylke} />
-      <SelectField name="kommune" label={t("offers.field.kommune")} placeholder={t("offers.all")} options={kommuneOptions(values.fylke, values.kommune)} defaultValue={values.kommune} error={errors.kommune} />
+      <PlaceFields values={values} errors={errors} />
       <SelectField name="type" label={t("offers.field.type")} placeholder={t("offers.all")} options={offerKinds.map((k) => ({ value: k, label: t(`offers.kind.${k}`) }))} defaultValue={values.type} error={errors.type} />
       <SelectField name="malgruppe" label={t("offers.field.target")} placeholder={t("offers.everyone")} options={targetGroups.map((g) => ({ value: g, label: t(`offers.target.${g}`) }))} defaultValue={values.malgruppe} error={errors.malgruppe} />
       <Field position="start">

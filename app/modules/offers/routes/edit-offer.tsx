@@ -1,4 +1,4 @@
-import { Form, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/edit-offer";
 import { getServices } from "~/lib/services.server";
@@ -12,6 +12,7 @@ import { OfferFields, offerFieldLabels } from "../components/offer-fields";
 import { PartsNav } from "../components/parts-nav";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
+import { AppLink } from "~/components/app-link";
 
 export const meta: Route.MetaFunction = (args) => title(args, "offers.edit.title");
 
@@ -29,7 +30,8 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "archive") {
     await guard(() => archiveOffer(db, user.actor, params.offerId));
-    return redirect("/tilbud/kontroll?arkivert=1");
+    // To the offer itself, which its editors still see, marked as archived, with "Restore".
+    return redirect(`/tilbud/${params.offerId}?arkivert=1`);
   }
   const parsed = parseForm(offerSchema, formData, ["targetGroups"]);
   if (!parsed.ok) return invalid({ ...parsed, values: { ...parsed.values, targetGroups: formData.getAll("targetGroups").join(",") } });
@@ -41,13 +43,38 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   return redirect(`/tilbud/${params.offerId}?lagret=1`);
 }
 
+/**
+ * Archiving asks first: "Archive…" opens this page as ?arkiver=1 (a link, so it works without JavaScript), which
+ * says what happens and holds the one button that archives, in the first screen.
+ */
+function ConfirmArchive({ id, name }: { id: string; name: string }) {
+  const t = useT();
+  return (
+    <div className="kp-stack kp-narrow kp-wrap">
+      <Heading level={1} data-size="lg" id="archive-confirm-heading">
+        {t("offers.edit.archive_confirm_title", { name })}
+      </Heading>
+      <Paragraph>{t("offers.edit.archive_confirm_body")}</Paragraph>
+      <Form method="post" action={`/tilbud/${id}/rediger`} className="kp-actions" aria-labelledby="archive-confirm-heading">
+        <CsrfField />
+        <Button type="submit" name="intent" value="archive" data-color="danger">
+          {t("offers.edit.archive_confirm")}
+        </Button>
+        <AppLink to={`/tilbud/${id}/rediger`}>{t("offers.edit.archive_cancel")}</AppLink>
+      </Form>
+    </div>
+  );
+}
+
 export default function EditOffer() {
   const t = useT();
   const { offer } = useLoaderData<typeof loader>();
   const { errors, values, formError } = useFormState(useActionData<typeof action>());
+  const [params] = useSearchParams();
   const typed = Object.keys(values).length > 0;
+  if (params.get("arkiver") === "1") return <ConfirmArchive id={offer.id} name={offer.name} />;
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.edit.title")}
       </Heading>
@@ -72,12 +99,11 @@ export default function EditOffer() {
           {t("offers.edit.archive_title")}
         </Heading>
         <Paragraph>{t("offers.edit.archive_body")}</Paragraph>
-        <Form method="post">
-          <CsrfField />
-          <Button type="submit" name="intent" value="archive" variant="secondary" data-color="danger">
-            {t("offers.edit.archive")}
+        <div>
+          <Button asChild variant="secondary" data-color="danger">
+            <Link to={`/tilbud/${offer.id}/rediger?arkiver=1`}>{t("offers.edit.archive")}</Link>
           </Button>
-        </Form>
+        </div>
       </section>
     </div>
   );

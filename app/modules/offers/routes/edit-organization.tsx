@@ -59,7 +59,7 @@ export default function EditOrganization() {
   const typed = Object.keys(values).length > 0;
   const status = params.get("opprettet") ? t("offers.org.created") : params.get("lagret") ? t("offers.edit.saved") : params.get("gjenopprettet") ? t("offers.org.restored") : undefined;
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.org.edit_title")}
       </Heading>

@@ -7,7 +7,7 @@ import { parseForm } from "~/lib/forms";
 import { guard, invalid, notFound, uuidPattern } from "~/lib/route-helpers.server";
 import { getOfferParts, updatePlace } from "../parts.server";
 import { placeSchema } from "../parts.forms";
-import { kommuner } from "~/modules/centres/kommuner";
+import { kommuneLabel, kommuner } from "~/modules/centres/kommuner";
 import { CsrfField, FormErrorSummary, useFormState } from "~/components/form";
 import { PlaceFields, placeFieldLabels } from "../components/place-fields";
 import { PartsNav } from "../components/parts-nav";
@@ -22,7 +22,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const parts = await guard(() => getOfferParts(getServices().db, user.actor, params.offerId));
   const place = parts.places.find((p) => p.id === params.placeId);
   if (!place) notFound();
-  return { offer: parts.offer, place, kommuner: kommuner.map((k) => ({ value: k.kommunenummer, label: `${k.navn} (${k.fylke})` })) };
+  return { offer: parts.offer, place, kommuner: kommuner.map((k) => ({ value: k.kommunenummer, label: kommuneLabel(k) })) };
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
@@ -39,7 +39,7 @@ export default function EditPlace() {
   const { offer, place, kommuner } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState(useActionData<typeof action>());
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.place.edit")}
       </Heading>

@@ -110,7 +110,7 @@ export default function ImportPreview() {
 
   if (found.status === "running") {
     return (
-      <div className="kp-stack kp-narrow">
+      <div className="kp-stack kp-narrow kp-wrap">
         <noscript>
           <meta httpEquiv="refresh" content="2" />
         </noscript>
@@ -134,7 +134,7 @@ export default function ImportPreview() {
     const done = found.status === "done";
     const skipped = found.totalRows - found.importedRows;
     return (
-      <div className="kp-stack kp-narrow">
+      <div className="kp-stack kp-narrow kp-wrap">
         <Heading level={1} data-size="lg">
           {t(done ? "offers.import.done.title" : "offers.import.failed.title")}
         </Heading>
@@ -166,7 +166,7 @@ export default function ImportPreview() {
   const preview = found.preview!;
   const invalid = found.totalRows - found.validRows;
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.import.preview.title")}
       </Heading>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type ComponentRef, type FormEvent } from "react";
 import { data, Form, redirect, useActionData, useLoaderData, useNavigation, useSearchParams } from "react-router";
 import { Alert, Button, ErrorSummary, Field, Heading, Input, Label, Link, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/import";
@@ -67,6 +67,12 @@ export default function ImportOffers() {
   const chooseCentre = network || centres.length > 1;
   const onlyCentre = centres[0];
 
+  // With JavaScript: focus the summary for every new set of errors (a second failed try too), as FormErrorSummary does.
+  const summary = useRef<ComponentRef<typeof ErrorSummary>>(null);
+  useEffect(() => {
+    if (fileError || centreError) summary.current?.focus();
+  }, [result, tooBig, fileError, centreError]);
+
   const checkSize = (event: FormEvent<HTMLFormElement>) => {
     const input = event.currentTarget.elements.namedItem("files");
     const list = input instanceof HTMLInputElement ? [...(input.files ?? [])] : [];
@@ -76,7 +82,7 @@ export default function ImportOffers() {
   };
 
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.import.title")}
       </Heading>
@@ -88,7 +94,8 @@ export default function ImportOffers() {
       <Paragraph>{t("offers.import.intro")}</Paragraph>
 
       {fileError || centreError ? (
-        <ErrorSummary data-testid="error-summary" tabIndex={-1}>
+        // autoFocus, as FormErrorSummary: the page opens at the summary (scrolled to, focused, read out first), also without JavaScript.
+        <ErrorSummary ref={summary} data-testid="error-summary" tabIndex={-1} autoFocus>
           <ErrorSummary.Heading>{t("form.errors_heading")}</ErrorSummary.Heading>
           <ErrorSummary.List>
             {centreError ? (
@@ -154,6 +161,7 @@ export default function ImportOffers() {
           {t("offers.import.format_csv_title")}
         </Heading>
         <Paragraph>{t("offers.import.format_csv")}</Paragraph>
+        <Paragraph>{t("offers.import.format_csv_ids")}</Paragraph>
         <Heading level={3} data-size="xs">
           {t("offers.import.format_json_title")}
         </Heading>

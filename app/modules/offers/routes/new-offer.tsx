@@ -36,7 +36,7 @@ export default function NewOffer() {
   const { organizations, chosen } = useLoaderData<typeof loader>();
   const { errors, values } = useFormState(useActionData<typeof action>());
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.new.title")}
       </Heading>

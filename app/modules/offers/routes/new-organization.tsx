@@ -40,7 +40,7 @@ export default function NewOrganization() {
   ];
   const only = options.length === 1 ? options[0] : undefined;
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.org.new_title")}
       </Heading>

@@ -65,7 +65,7 @@ export default function OfferContact() {
     </Form>
   );
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.contact.title")}
       </Heading>
@@ -75,6 +75,9 @@ export default function OfferContact() {
           <Paragraph>{t(params.get("fjernet") ? "offers.parts.removed" : "offers.parts.saved")}</Paragraph>
         </Alert>
       ) : null}
+      {/* At the top, whichever form came back with errors: the page opens at it (autofocus), each item links to its field. */}
+      <FormErrorSummary errors={phoneForm ? errors : {}} labels={{ number: t("offers.contact.number"), description: t("offers.contact.phone_note") }} />
+      <FormErrorSummary idPrefix="contact" errors={contactForm ? errors : {}} labels={{ title: t("offers.contact.role"), email: t("field.email"), phone: t("offers.contact.number") }} />
 
       <Heading level={2} data-size="md" id="phones-heading">
         {t("offers.contact.phones")}
@@ -92,7 +95,6 @@ export default function OfferContact() {
           </li>
         ))}
       </ul>
-      <FormErrorSummary errors={phoneForm ? errors : {}} labels={{ number: t("offers.contact.number"), description: t("offers.contact.phone_note") }} />
       <Form method="post" className="kp-stack kp-narrow" noValidate aria-labelledby="phones-heading">
         <CsrfField />
         <input type="hidden" name="intent" value="add-phone" />
@@ -123,7 +125,6 @@ export default function OfferContact() {
           </li>
         ))}
       </ul>
-      <FormErrorSummary idPrefix="contact" errors={contactForm ? errors : {}} labels={{ title: t("offers.contact.role"), email: t("field.email"), phone: t("offers.contact.number") }} />
       <Form method="post" className="kp-stack kp-narrow" noValidate aria-labelledby="contacts-heading">
         <CsrfField />
         <input type="hidden" name="intent" value="add-contact" />

@@ -7,7 +7,7 @@ import { guard, notFound, uuidPattern } from "~/lib/route-helpers.server";
 import { offerHistory } from "../manage.server";
 import { getOfferPage } from "../offer-page.server";
 import { AppLink } from "~/components/app-link";
-import { ChangeLogTable } from "../components/change-log-table";
+import { ChangeLogTable, fieldLabel } from "../components/change-log-table";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
@@ -18,7 +18,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   if (!uuidPattern.test(params.offerId)) notFound();
   const { db } = getServices();
   const history = await guard(() => offerHistory(db, user.actor, params.offerId));
-  const offer = await getOfferPage(db, params.offerId);
+  const offer = await getOfferPage(db, params.offerId, undefined, { includeArchived: true });
   return { id: params.offerId, name: offer?.service.name ?? "", history: history.map((h) => ({ ...h, at: h.at.toISOString() })) };
 }
 
@@ -26,7 +26,7 @@ export default function OfferHistory() {
   const t = useT();
   const { id, name, history } = useLoaderData<typeof loader>();
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.history.title")}
       </Heading>
@@ -34,7 +34,7 @@ export default function OfferHistory() {
         {name ? <AppLink to={`/tilbud/${id}`}>{name}</AppLink> : null}
       </Paragraph>
       {/* An import writes one row per offer: which file it came from. */}
-      <ChangeLogTable rows={history} testId="offer-history" field={(h) => (h.action === "import" ? t("offers.import.history") : <code>{h.field}</code>)} />
+      <ChangeLogTable rows={history} testId="offer-history" field={(h) => (h.action === "import" ? t("offers.import.history") : fieldLabel(t, h.field))} />
     </div>
   );
 }

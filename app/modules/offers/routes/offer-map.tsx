@@ -75,7 +75,7 @@ export default function OfferMap() {
   const places = useMemo(() => byPlace(result?.points ?? []), [result]);
   const offers = useMemo(() => byOffer(result?.points ?? []), [result]);
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.map.title")}
       </Heading>
@@ -191,7 +191,7 @@ function MapPanel({ tiles, places, listHref }: { tiles: { url: string; attributi
     );
   }
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       {failed ? (
         <Alert data-color="warning" role="status">
           <Paragraph>{t("offers.map.failed")}</Paragraph>

@@ -7,7 +7,7 @@ import { parseForm } from "~/lib/forms";
 import { guard, invalid, notFound, uuidPattern } from "~/lib/route-helpers.server";
 import { addPlace, getOfferParts, removePlace } from "../parts.server";
 import { placeSchema } from "../parts.forms";
-import { kommuner } from "~/modules/centres/kommuner";
+import { kommuneLabel, kommuner } from "~/modules/centres/kommuner";
 import { CsrfField, FormErrorSummary, useFormState } from "~/components/form";
 import { PlaceFields, placeFieldLabels } from "../components/place-fields";
 import { PartsNav } from "../components/parts-nav";
@@ -24,7 +24,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   return {
     offer: parts.offer,
     places: parts.places,
-    kommuner: kommuner.map((k) => ({ value: k.kommunenummer, label: `${k.navn} (${k.fylke})` })),
+    kommuner: kommuner.map((k) => ({ value: k.kommunenummer, label: kommuneLabel(k) })),
   };
 }
 
@@ -52,7 +52,7 @@ export default function OfferPlaces() {
   const { errors, values } = useFormState(useActionData<typeof action>());
   const [params] = useSearchParams();
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.place.title")}
       </Heading>
@@ -62,6 +62,8 @@ export default function OfferPlaces() {
           <Paragraph>{t(params.get("fjernet") ? "offers.parts.removed" : "offers.parts.saved")}</Paragraph>
         </Alert>
       ) : null}
+      {/* At the top: the page opens at it (autofocus), each item links to its field in the form below. */}
+      <FormErrorSummary errors={errors} labels={placeFieldLabels(t)} />
       {places.length === 0 ? <Paragraph>{t("offers.no_place")}</Paragraph> : null}
       <ul className="kp-plain-list kp-stack" data-testid="places">
         {places.map((p) => (
@@ -95,7 +97,6 @@ export default function OfferPlaces() {
       <Heading level={2} data-size="md" id="add-place">
         {t("offers.place.add")}
       </Heading>
-      <FormErrorSummary errors={errors} labels={placeFieldLabels(t)} />
       <Form method="post" className="kp-stack kp-narrow" noValidate aria-labelledby="add-place">
         <CsrfField />
         <PlaceFields place={{}} errors={errors} values={values} kommuner={kommuner} />

@@ -49,7 +49,7 @@ export default function OfferSchedules() {
   const [params] = useSearchParams();
   const placeName = (id: string | null) => places.find((p) => p.id === id)?.label;
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.schedule.title")}
       </Heading>
@@ -59,6 +59,11 @@ export default function OfferSchedules() {
           <Paragraph>{t(params.get("fjernet") ? "offers.parts.removed" : "offers.parts.saved")}</Paragraph>
         </Alert>
       ) : null}
+      {/* At the top: the page opens at it (autofocus), each item links to its field in the form below. */}
+      <FormErrorSummary
+        errors={errors}
+        labels={{ repeat: t("offers.schedule.repeat"), days: t("offers.schedule.days"), ordinal: t("offers.schedule.ordinal"), opensAt: t("offers.schedule.opens"), closesAt: t("offers.schedule.closes"), validFrom: t("offers.schedule.valid_from"), validTo: t("offers.schedule.valid_to") }}
+      />
       {schedules.length === 0 ? <Paragraph>{t("offers.schedule.none")}</Paragraph> : null}
       <ul className="kp-plain-list kp-stack" data-testid="schedules">
         {schedules.map((s) => {
@@ -90,10 +95,6 @@ export default function OfferSchedules() {
       <Heading level={2} data-size="md" id="add-time">
         {t("offers.schedule.add")}
       </Heading>
-      <FormErrorSummary
-        errors={errors}
-        labels={{ repeat: t("offers.schedule.repeat"), days: t("offers.schedule.days"), ordinal: t("offers.schedule.ordinal"), opensAt: t("offers.schedule.opens"), closesAt: t("offers.schedule.closes"), validFrom: t("offers.schedule.valid_from"), validTo: t("offers.schedule.valid_to") }}
-      />
       <Form method="post" className="kp-stack kp-narrow" noValidate aria-labelledby="add-time">
         <CsrfField />
         <SelectField

@@ -1,10 +1,13 @@
-import { Form, useLoaderData, useNavigation } from "react-router";
+import { listedName } from "../offers";
+import { Form, redirect, useLoaderData, useNavigation } from "react-router";
+import { findKommune } from "~/modules/centres/kommuner";
 import { Button, Card, Heading, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { data } from "react-router";
 import type { Route } from "./+types/offer-search";
 import { getServices } from "~/lib/services.server";
 import { parseForm, queryAsForm } from "~/lib/forms";
 import { searchOffers } from "../offers.server";
+import { suggestSearch } from "../suggest.server";
 import { searchSchema } from "../offers.forms";
 import { FormErrorSummary } from "~/components/form";
 import { OfferFilterFields, useFilterLabels } from "../components/offer-filters";
@@ -24,10 +27,22 @@ export async function loader({ request }: Route.LoaderArgs) {
   query.delete("lang");
   const parsed = parseForm(searchSchema, queryAsForm(url));
   if (!parsed.ok) {
-    return data({ errors: parsed.errors, values: parsed.values, result: null, map: mapEnabled() }, { status: 400 });
+    return data({ errors: parsed.errors, values: parsed.values, result: null, suggestion: null, map: mapEnabled() }, { status: 400 });
   }
-  const result = await searchOffers(getServices().db, parsed.data);
+  // Without JavaScript a fylke can be changed while a kommune in another fylke stays chosen: together they find
+  // nothing, so the newer, wider choice (the fylke) is kept and the kommune let go.
+  const { fylke, kommune } = parsed.data;
+  if (fylke && kommune && findKommune(kommune)?.fylkesnummer !== fylke) {
+    const kept = new URLSearchParams(url.searchParams);
+    kept.delete("kommune");
+    throw redirect(`/tilbud?${kept.toString()}`);
+  }
+  const { db } = getServices();
+  const result = await searchOffers(db, parsed.data);
+  // Nothing found for some words: "Mente du …?" from the offers' own words (only a suggestion that finds something).
+  const suggestion = result.total === 0 && parsed.data.q ? ((await suggestSearch(db, parsed.data)) ?? null) : null;
   return {
+    suggestion,
     map: mapEnabled(),
     errors: {} as Record<string, MessageKey>,
     values: Object.fromEntries(query) as Record<string, string>,
@@ -54,23 +69,38 @@ function pageHref(values: Record<string, string>, page: number) {
   params.delete("side");
   if (page > 1) params.set("side", String(page));
   const s = params.toString();
-  return s ? `/tilbud?${s}` : "/tilbud";
+  return s ? `/tilbud?${s}#${resultsId}` : "/tilbud";
 }
+
+/** The same search with other words, landing at the results. */
+function queryHref(values: Record<string, string>, q: string) {
+  const params = new URLSearchParams(values);
+  params.delete("side");
+  params.set("q", q);
+  return `/tilbud?${params.toString()}#${resultsId}`;
+}
+
+/**
+ * The results heading's id. The search form's action carries it as a fragment (a GET submission keeps the
+ * action's fragment, with or without JavaScript), so a search lands at its results instead of at the top of the
+ * form again — on a phone the form fills the first screen.
+ */
+const resultsId = "treff";
 
 export default function OfferSearch() {
   const t = useT();
-  const { errors, values, result, map } = useLoaderData<typeof loader>();
+  const { errors, values, result, map, suggestion } = useLoaderData<typeof loader>();
   const filterLabels = useFilterLabels();
   const searching = useNavigation().state === "loading";
   const maxPlaces = 4;
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.title")}
       </Heading>
       <Paragraph>{t("offers.intro")}</Paragraph>
       <FormErrorSummary errors={errors} labels={{ ...filterLabels, side: t("offers.page") }} />
-      <Form method="get" className="kp-stack kp-narrow" role="search" aria-label={t("offers.search_label")}>
+      <Form method="get" action={`/tilbud#${resultsId}`} className="kp-stack kp-narrow" role="search" aria-label={t("offers.search_label")}>
         <OfferFilterFields values={values} errors={errors} />
         <div className="kp-actions">
           <Button type="submit" aria-disabled={searching || undefined}>
@@ -82,17 +112,26 @@ export default function OfferSearch() {
       {map ? <ShowOnMapLink values={values} /> : null}
 
       {result ? (
-        <section className="kp-stack" aria-labelledby="offers-results">
-          <Heading level={2} data-size="md" id="offers-results" aria-live="polite">
+        <section className="kp-stack" aria-labelledby={resultsId}>
+          <Heading level={2} data-size="md" id={resultsId} aria-live="polite">
             {t("offers.count", { count: result.total })}
           </Heading>
+          {suggestion ? (
+            <Paragraph data-testid="did-you-mean">
+              {t("offers.did_you_mean")}{" "}
+              <AppLink to={queryHref(values, suggestion)}>
+                <span lang="nb">{suggestion}</span>
+              </AppLink>
+              ?
+            </Paragraph>
+          ) : null}
           {result.total === 0 ? <Paragraph>{t("offers.none")}</Paragraph> : null}
           <ul className="kp-list">
             {result.offers.map((o) => (
               <li key={o.id}>
                 <Card data-testid="offer">
                   <Heading level={3} data-size="xs">
-                    <AppLink to={`/tilbud/${o.id}`}>{o.alternateName && o.name === "Fontenehus" ? o.alternateName : o.name}</AppLink>
+                    <AppLink to={`/tilbud/${o.id}`}>{listedName(o.name, o.alternateName)}</AppLink>
                   </Heading>
                   <Paragraph data-size="sm">{o.organization}</Paragraph>
                   {o.places.length > 0 ? (

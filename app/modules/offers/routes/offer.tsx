@@ -4,7 +4,7 @@ import type { Route } from "./+types/offer";
 import { getServices } from "~/lib/services.server";
 import { notFound, uuidPattern } from "~/lib/route-helpers.server";
 import { getOfferPage, type OfferPage } from "../offer-page.server";
-import { canEditOffer, markChecked } from "../manage.server";
+import { canEditOffer, markChecked, restoreOffer } from "../manage.server";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { guard } from "~/lib/route-helpers.server";
 import { CsrfField } from "~/components/form";
@@ -19,18 +19,39 @@ export const meta: Route.MetaFunction = ({ data, matches, error }) => {
   return [{ title: `${data?.offer.name ?? ""} – ${root?.siteName ?? "Knutepunkt"}` }];
 };
 
+/**
+ * The public offer page. An archived offer (or one whose organisation is archived) is a 404 for everyone but
+ * those who may edit it: they see it marked as archived, with "Restore".
+ */
 export async function loader({ params, context }: Route.LoaderArgs) {
   if (!uuidPattern.test(params.offerId)) notFound();
-  const page = await getOfferPage(getServices().db, params.offerId);
+  const { db } = getServices();
+  const actor = getRequestState(context).actor;
+  let page = await getOfferPage(db, params.offerId);
+  if (!page && actor) {
+    const hidden = await getOfferPage(db, params.offerId, undefined, { includeArchived: true });
+    if (hidden && canEditOffer(actor, hidden.centreId)) page = hidden;
+  }
   if (!page) notFound();
-  return { offer: page.service, canEdit: canEditOffer(getRequestState(context).actor, page.centreId) };
+  return {
+    offer: page.service,
+    canEdit: canEditOffer(actor, page.centreId),
+    archivedAt: page.archivedAt ? page.archivedAt.toISOString() : null,
+    organizationArchived: page.organizationArchived,
+  };
 }
 
-/** "Mark as checked" (coordinators of the offer's centre, administrators). */
+/** "Mark as checked", and "Restore" for an archived offer (coordinators of the offer's centre, administrators). */
 export async function action({ params, context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
   if (!uuidPattern.test(params.offerId)) notFound();
-  await guard(() => markChecked(getServices().db, user.actor, params.offerId));
+  const { db } = getServices();
+  const formData = await request.formData();
+  if (formData.get("intent") === "restore") {
+    await guard(() => restoreOffer(db, user.actor, params.offerId));
+    return redirect(`/tilbud/${params.offerId}?gjenopprettet=1`);
+  }
+  await guard(() => markChecked(db, user.actor, params.offerId));
   return redirect(`/tilbud/${params.offerId}?kontrollert=1`);
 }
 
@@ -129,14 +150,14 @@ function Contacts({ list }: { list?: Contact[] }) {
 /** The whole offer in the visitor's language; the offer's own text stays as written. */
 export default function Offer() {
   const t = useT();
-  const { offer, canEdit } = useLoaderData<typeof loader>();
+  const { offer, canEdit, archivedAt, organizationArchived } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const yesUnknown = (value: boolean | undefined, yes: MessageKey, no: MessageKey) => (value === true ? t(yes) : value === false ? t(no) : t("offers.unknown"));
   const sals = offer.service_at_locations;
   const hasSchedules = Boolean(offer.schedules?.length || sals.some((s) => s.schedules?.length || s.location.schedules?.length));
   const places = offer.service_areas?.filter((a) => a.place || a.name) ?? [];
   return (
-    <article className="kp-stack kp-narrow">
+    <article className="kp-stack kp-narrow kp-wrap">
       <Paragraph data-size="sm">
         <AppLink to="/tilbud">{t("offers.back")}</AppLink>
       </Paragraph>
@@ -150,10 +171,47 @@ export default function Offer() {
           <Paragraph>{t("offers.edit.checked")}</Paragraph>
         </Alert>
       ) : null}
+      {params.get("gjenopprettet") && !archivedAt ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t("offers.archived.restored")}</Paragraph>
+        </Alert>
+      ) : null}
       <Heading level={1} data-size="lg">
         {offer.name}
       </Heading>
-      {canEdit ? (
+      {archivedAt ? (
+        // Only its editors reach an archived offer: say so first, with the way back.
+        <Alert data-color="warning" role={params.get("arkivert") ? "status" : undefined} data-testid="offer-archived">
+          <div className="kp-stack">
+            <div>
+              <Tag data-color="warning">{t("offers.archived.tag")}</Tag>
+            </div>
+            {params.get("arkivert") ? <Paragraph>{t("offers.archived.done")}</Paragraph> : null}
+            <Paragraph>{t("offers.archived.body", { date: t.date(archivedAt) })}</Paragraph>
+            <Form method="post">
+              <CsrfField />
+              <Button type="submit" name="intent" value="restore" variant="primary">
+                {t("offers.archived.restore")}
+              </Button>
+            </Form>
+            <Paragraph data-size="sm">
+              <AppLink to={`/tilbud/${offer.id}/historikk`}>{t("offers.history.title")}</AppLink>
+              {" · "}
+              <AppLink to="/tilbud/mine?arkivert=1">{t("offers.mine.title")}</AppLink>
+            </Paragraph>
+          </div>
+        </Alert>
+      ) : organizationArchived ? (
+        <Alert data-color="warning" data-testid="offer-organization-archived">
+          <Paragraph>{t("offers.archived.organization")}</Paragraph>
+          {offer.organization?.id ? (
+            <Paragraph>
+              <AppLink to={`/tilbud/organisasjoner/${offer.organization.id}`}>{t("offers.archived.organization_link")}</AppLink>
+            </Paragraph>
+          ) : null}
+        </Alert>
+      ) : null}
+      {canEdit && !archivedAt ? (
         <div className="kp-actions" data-testid="offer-tools">
           <AppLink to={`/tilbud/${offer.id}/rediger`}>{t("offers.edit.link")}</AppLink>
           <AppLink to={`/tilbud/${offer.id}/steder`}>{t("offers.place.title")}</AppLink>
@@ -209,7 +267,7 @@ export default function Offer() {
       {places.length ? (
         <Paragraph>
           {t("offers.detail.area")}{" "}
-          {places.map((a) => (a.place ? [a.place.kommune, a.place.fylke].filter(Boolean).join(", ") : a.name)).join("; ")}
+          {places.map((a) => (a.place ? [a.place.kommune, a.place.kommune.endsWith(`(${a.place.fylke})`) ? "" : a.place.fylke].filter(Boolean).join(", ") : a.name)).join("; ")}
         </Paragraph>
       ) : null}
       {offer.languages?.length ? (
@@ -225,7 +283,7 @@ export default function Offer() {
         <div className="kp-stack">
           {sals.map((sal) => {
             const l = sal.location;
-            const placeLine = l.place ? `${l.place.kommune} (${l.place.fylke})` : "";
+            const placeLine = l.place ? (l.place.kommune.endsWith(`(${l.place.fylke})`) ? l.place.kommune : `${l.place.kommune} (${l.place.fylke})`) : "";
             return (
               <section key={sal.id} aria-label={l.name || placeLine || t("offers.detail.online")} className="kp-place">
                 <Paragraph>

@@ -24,7 +24,7 @@ export default function Organizations() {
   const t = useT();
   const { organizations, manyCentres } = useLoaderData<typeof loader>();
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.org.list_title")}
       </Heading>

@@ -1,10 +1,11 @@
+import { listedName } from "../offers";
 import { useLoaderData, useSearchParams } from "react-router";
 import { Alert, Heading, List, Paragraph } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/unchecked-offers";
 import { getServices } from "~/lib/services.server";
 import { requireUser } from "~/lib/request.server";
 import { guard } from "~/lib/route-helpers.server";
-import { uncheckedOffers } from "../manage.server";
+import { countEditableOffers, uncheckedOffers } from "../manage.server";
 import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
@@ -14,15 +15,18 @@ export const meta: Route.MetaFunction = (args) => title(args, "offers.unchecked.
 /** Offers of my centres not checked in the last 12 months. */
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  return { offers: await guard(() => uncheckedOffers(getServices().db, user.actor)) };
+  const { db } = getServices();
+  const offers = await guard(() => uncheckedOffers(db, user.actor));
+  // "All checked" only when there is something to check: a centre with no offers is told so.
+  return { offers, total: offers.length ? null : await countEditableOffers(db, user.actor) };
 }
 
 export default function UncheckedOffers() {
   const t = useT();
-  const { offers } = useLoaderData<typeof loader>();
+  const { offers, total } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
-    <div className="kp-stack">
+    <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
         {t("offers.unchecked.title")}
       </Heading>
@@ -32,6 +36,7 @@ export default function UncheckedOffers() {
         </Alert>
       ) : null}
       <div className="kp-actions" data-testid="coordinator-tools">
+        <AppLink to="/tilbud/mine">{t("offers.mine.title")}</AppLink>
         <AppLink to="/tilbud/ny">{t("offers.new.link")}</AppLink>
         <AppLink to="/tilbud/import">{t("offers.import.link")}</AppLink>
       </div>
@@ -39,15 +44,17 @@ export default function UncheckedOffers() {
       <Paragraph>
         <AppLink to="/tilbud/organisasjoner">{t("offers.org.list_title")}</AppLink>
       </Paragraph>
-      {offers.length === 0 ? <Paragraph>{t("offers.unchecked.none")}</Paragraph> : null}
+      {offers.length === 0 ? <Paragraph data-testid="unchecked-none">{total === 0 ? t("offers.unchecked.no_offers") : t("offers.unchecked.none")}</Paragraph> : null}
+      {offers.length > 0 ? (
       <List.Unordered>
         {offers.map((o) => (
           <List.Item key={o.id}>
-            <AppLink to={`/tilbud/${o.id}`}>{o.alternateName && o.name === "Fontenehus" ? o.alternateName : o.name}</AppLink> ({o.organization}) –{" "}
+            <AppLink to={`/tilbud/${o.id}`}>{listedName(o.name, o.alternateName)}</AppLink> ({o.organization}) –{" "}
             {o.assuredDate ? t("offers.checked", { date: t.date(o.assuredDate) }) : t("offers.not_checked")}
           </List.Item>
         ))}
       </List.Unordered>
+      ) : null}
     </div>
   );
 }

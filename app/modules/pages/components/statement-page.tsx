@@ -1,9 +1,10 @@
+import type { ReactNode } from "react";
 import { Heading, List, Paragraph } from "@digdir/designsystemet-react";
 import { useT } from "~/i18n/use-t";
 import type { Statement } from "../content/privacy";
 
 /** A written statement page (privacy, accessibility) in the user's language. */
-export function StatementPage({ statement }: { statement: Statement }) {
+export function StatementPage({ statement, children }: { statement: Statement; children?: ReactNode }) {
   const t = useT();
   return (
     <article className="kp-stack kp-narrow">
@@ -28,6 +29,7 @@ export function StatementPage({ statement }: { statement: Statement }) {
           ) : null}
         </section>
       ))}
+      {children}
       <Paragraph data-size="sm" className="kp-muted">
         {t("statement.updated", { date: t.date(statement.updated) })}
       </Paragraph>

@@ -1,5 +1,5 @@
 import { Link, useLoaderData, useSearchParams } from "react-router";
-import { Alert, Button, Card, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Card, Heading, Link as DsLink, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/home";
 import { getRequestState } from "~/lib/request.server";
 import { AppLink } from "~/components/app-link";
@@ -13,10 +13,17 @@ export function loader({ context }: Route.LoaderArgs) {
   return { loggedIn: Boolean(getRequestState(context).user) };
 }
 
-const modules: { key: string; title: MessageKey; body: MessageKey; to?: string }[] = [
-  { key: "toolkit", title: "home.module.toolkit.title", body: "home.module.toolkit.body" },
-  { key: "evaluation", title: "home.module.evaluation.title", body: "home.module.evaluation.body" },
+/**
+ * What exists now (with a link) and what is coming (said plainly, without one). The toolkit's pages run
+ * without React on the client, so its link loads the whole page.
+ */
+const available: { key: string; title: MessageKey; body: MessageKey; to: string; reload?: boolean }[] = [
+  { key: "toolkit", title: "home.module.toolkit.title", body: "home.module.toolkit.body", to: "/verktoy", reload: true },
   { key: "offers", title: "home.module.offers.title", body: "home.module.offers.body", to: "/tilbud" },
+];
+
+const coming: { key: string; title: MessageKey; body: MessageKey }[] = [
+  { key: "evaluation", title: "home.module.evaluation.title", body: "home.module.evaluation.body" },
   { key: "activities", title: "home.module.activities.title", body: "home.module.activities.body" },
   { key: "knowledge", title: "home.module.knowledge.title", body: "home.module.knowledge.body" },
 ];
@@ -60,21 +67,36 @@ export default function Home() {
       <Heading level={2} data-size="md">
         {t("home.modules_title")}
       </Heading>
-      <ul className="kp-grid">
-        {modules.map((m) => (
+      <ul className="kp-grid" data-testid="modules-available">
+        {available.map((m) => (
           <li key={m.key}>
             <Card>
               <Heading level={3} data-size="xs">
-                {m.to ? <AppLink to={m.to}>{t(m.title)}</AppLink> : t(m.title)}
+                {m.reload ? <DsLink href={m.to}>{t(m.title)}</DsLink> : <AppLink to={m.to}>{t(m.title)}</AppLink>}
               </Heading>
               <Paragraph data-size="sm">{t(m.body)}</Paragraph>
-              {m.to ? null : (
-                <div>
-                  <Tag data-color="neutral" data-size="sm">
-                    {t("home.coming")}
-                  </Tag>
-                </div>
-              )}
+              {m.key === "toolkit" && !loggedIn ? <Paragraph data-size="sm">{t("home.module.toolkit.login")}</Paragraph> : null}
+            </Card>
+          </li>
+        ))}
+      </ul>
+      <Heading level={2} data-size="md">
+        {t("home.coming_title")}
+      </Heading>
+      <Paragraph>{t("home.coming_intro")}</Paragraph>
+      <ul className="kp-grid" data-testid="modules-coming">
+        {coming.map((m) => (
+          <li key={m.key}>
+            <Card data-color="neutral">
+              <Heading level={3} data-size="xs">
+                {t(m.title)}
+              </Heading>
+              <Paragraph data-size="sm">{t(m.body)}</Paragraph>
+              <div>
+                <Tag data-color="neutral" data-size="sm">
+                  {t("home.coming")}
+                </Tag>
+              </div>
             </Card>
           </li>
         ))}

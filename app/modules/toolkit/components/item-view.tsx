@@ -1,6 +1,6 @@
-import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
-import { TableWrap } from "~/components/table-wrap";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useT } from "~/i18n/use-t";
+import { CheckInList } from "./check-in-list";
 
 /** What a shared item shows, already resolved to the reader's language on the server. */
 export type ItemView =
@@ -105,32 +105,12 @@ export function ItemViewer({ view, headingLevel = 2 }: { view: ItemView; heading
     return (
       <div className="kp-stack">
         {view.packs.map((p) => (
-          <TableWrap key={p.name} label={p.name}>
-            <Table zebra>
-              <caption>{p.name}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("toolkit.checkin.when")}</Table.HeaderCell>
-                  {p.items.map((i) => (
-                    <Table.HeaderCell key={i}>{i}</Table.HeaderCell>
-                  ))}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {p.rows.map((r) => (
-                  <Table.Row key={r.at}>
-                    <Table.Cell>{t.date(r.at, "datetime")}</Table.Cell>
-                    {r.values.map((v, i) => (
-                      <Table.Cell key={i}>
-                        {v ?? "–"}
-                        {r.why[i] ? <span className="kp-block kp-muted kp-answer">{r.why[i]}</span> : null}
-                      </Table.Cell>
-                    ))}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableWrap>
+          <section key={p.name} className="kp-stack">
+            <Heading level={headingLevel} data-size="xs">
+              {p.name}
+            </Heading>
+            <CheckInList items={p.items} rows={[...p.rows].reverse()} level={sub} />
+          </section>
         ))}
       </div>
     );

@@ -1,25 +1,32 @@
-import { useActionData, useLoaderData, useSearchParams } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { Alert, Button, Details, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
-import { Flash , ConflictNotice } from "../components/toolkit-chrome";
+import { Flash, ConflictNotice } from "../components/toolkit-chrome";
 import type { Route } from "./+types/card";
 import { getRequestState, requireUser } from "~/lib/request.server";
-import { parseForm } from "~/lib/forms";
-import { invalid, notFound } from "~/lib/route-helpers.server";
-import { CheckboxGroup, CsrfField, FormErrorSummary, TextField, useFormState } from "~/components/form";
+import { formValues } from "~/lib/forms";
+import { notFound } from "~/lib/route-helpers.server";
+import { CheckboxGroup, CsrfField, FormErrorSummary, TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { title } from "~/lib/meta";
 import { chimeAreas, type ChimeArea } from "../content/types";
 import { findCard } from "../content/content";
-import { cardAnswerForm, maxAnswer } from "../toolkit.forms";
-import { deleteEntry, entryHistory, myEntries, saveEntry } from "../toolkit.server";
+import { maxAnswer } from "../toolkit.forms";
+import { bodyDigest, deleteEntry, entryHistory, myEntries, saveIfChanged } from "../toolkit.server";
+import { blankAsEmpty, cardAnswerKey, parseIntent } from "../toolkit";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
-import { redirect } from "react-router";
 
 export const meta: Route.MetaFunction = (args) => title(args, "toolkit.card.title");
 
 type Answer = { text: string; chime: ChimeArea[] };
 
+/**
+ * One form for the whole card (issue 11, item 2): every question's answer travels with every button, and
+ * "Lagre svarene" saves each answer the person changed — an unchanged one gets no new version. Deleting an
+ * answer asks first, in the same form, so nothing typed elsewhere on the page is lost on the way.
+ * Field names per question: `<q>` (the text), `chime-<q>`, `rev-<q>` (the revision shown), `was-<q>` (a
+ * digest of the answer shown) and `force-<q>` (keep mine after a conflict).
+ */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
@@ -30,17 +37,19 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   for (const q of card.questions) {
     const entry = entries.find((e) => e.ref === `${card.id}:${q.id}`);
     const history = entry ? await entryHistory(store, user.actor, entry.id) : [];
+    const body = entry ? (entry.body as Answer) : null;
     questions.push({
       id: q.id,
       text: q.text[lang],
-      answer: entry
-        ? {
-            entryId: entry.id,
-            revision: entry.revision,
-            updatedAt: entry.updatedAt.toISOString(),
-            ...(entry.body as Answer),
-          }
-        : null,
+      answer:
+        entry && body
+          ? {
+              revision: entry.revision,
+              updatedAt: entry.updatedAt.toISOString(),
+              ...body,
+            }
+          : null,
+      shown: bodyDigest(cardAnswerKey(body ?? { text: "", chime: [] })),
       history: history.map((h) => ({
         savedAt: h.savedAt.toISOString(),
         text: (h.body as Answer).text,
@@ -56,48 +65,95 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
+type Theirs = { text: string; revision: number; updatedAt: string } | null;
+type Draft = { text: string; chime: ChimeArea[]; rev: number | null; was: string | null };
+
 export async function action({ context, request, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
   const card = findCard(params.cardId) ?? notFound();
   const store = toolkitStore();
-  if (formData.get("intent") === "delete") {
-    await deleteEntry(store, user.actor, String(formData.get("entryId") ?? ""));
-    return redirect(`/verktoy/kort/${card.id}?slettet=1`);
-  }
-  const parsed = parseForm(cardAnswerForm, formData, ["chime"]);
-  if (!parsed.ok)
-    return invalid({
-      ...parsed,
-      question: String(formData.get("question") ?? ""),
-    } as typeof parsed);
-  const question = card.questions.find((q) => q.id === parsed.data.question) ?? notFound();
-  const saved = await saveEntry(store, user.actor, {
-    tool: "cards",
-    ref: `${card.id}:${question.id}`,
-    body: { text: parsed.data.text, chime: parsed.data.chime },
-    baseRevision: parsed.data.baseRevision,
-    force: Boolean(parsed.data.force),
-  });
-  if (!saved.ok) {
-    // Someone saved this answer in another tab meanwhile: keep what this person typed, show both.
-    const theirs = saved.conflict;
+  const { kind, target } = parseIntent(formData.get("intent"));
+  const named = card.questions.some((q) => q.id === target) ? target : null;
+  const field = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : null;
+  };
+  // Every answer as typed; too long is refused for the whole page, with everything typed kept.
+  const typed = card.questions.map((q) => {
+    const raw = field(q.id);
+    const chime = formData.getAll(`chime-${q.id}`).filter((c): c is ChimeArea => typeof c === "string" && (chimeAreas as readonly string[]).includes(c));
+    const rev = Number(field(`rev-${q.id}`) ?? "");
     return {
-      ok: false as const,
-      conflict: true as const,
-      question: question.id,
-      mine: parsed.data.text,
-      mineChime: parsed.data.chime,
-      theirs: theirs
-        ? {
-            text: (theirs.body as Answer).text,
-            revision: theirs.revision,
-            updatedAt: theirs.updatedAt.toISOString(),
-          }
-        : null,
+      id: q.id,
+      present: raw !== null,
+      body: { text: blankAsEmpty(raw ?? ""), chime: [...new Set(chime)].slice(0, 5) } satisfies Answer,
+      baseRevision: Number.isInteger(rev) && rev >= 1 ? rev : null,
+      started: field(`was-${q.id}`),
+      force: field(`force-${q.id}`) === "1",
+    };
+  });
+  const errors: Record<string, MessageKey> = {};
+  for (const a of typed) if (a.body.text.length > maxAnswer) errors[a.id] = "error.too_long";
+  // What the form held per question, to show it again when the page stays (never for a saved answer).
+  const drafts: Record<string, Draft> = Object.fromEntries(
+    typed.map((a) => [a.id, { text: (field(a.id) ?? "").slice(0, 100_000), chime: a.body.chime, rev: a.baseRevision, was: a.started }]),
+  );
+  if (Object.keys(errors).length) return data({ ok: false as const, errors, values: formValues(formData), drafts }, { status: 400 });
+
+  const asking = kind === "ask-delete" && named ? named : null;
+  let deleted: string | null = null;
+  if (kind === "delete" && named) {
+    const entry = (await myEntries(store, user.actor, ["cards"])).find((e) => e.ref === `${card.id}:${named}`);
+    if (entry) await deleteEntry(store, user.actor, entry.id);
+    deleted = named;
+  }
+  // Save every answer the person changed, except the one being deleted (or asked about).
+  const saved: string[] = [];
+  const conflicts: Record<string, { mine: Answer; theirs: Theirs }> = {};
+  let empty = false;
+  for (const a of typed) {
+    if (!a.present || a.id === asking || a.id === deleted) continue;
+    const result = await saveIfChanged(store, user.actor, {
+      tool: "cards",
+      ref: `${card.id}:${a.id}`,
+      body: a.body,
+      baseRevision: a.baseRevision,
+      force: a.force,
+      started: a.started,
+      key: cardAnswerKey,
+      empty: (b) => b.text === "",
+    });
+    if (result.status === "saved") saved.push(a.id);
+    if (result.status === "conflict") {
+      const theirs = result.conflict;
+      conflicts[a.id] = {
+        mine: a.body,
+        theirs: theirs ? { text: (theirs.body as Answer).text, revision: theirs.revision, updatedAt: theirs.updatedAt.toISOString() } : null,
+      };
+    }
+    // "Lagre" under a question with only spaces in it, and nothing saved: say why (issue 11, item 14).
+    if (a.id === named && kind === "save" && result.status === "unchanged" && a.body.text === "" && (field(a.id) ?? "") !== "") empty = true;
+  }
+  const conflicted = Object.keys(conflicts);
+  if (asking || conflicted.length || (empty && saved.length === 0)) {
+    // Stay on the page with what was typed: the question to confirm, the answers to resolve.
+    return {
+      ok: true as const,
+      drafts,
+      confirm: asking,
+      conflicts,
+      saved,
+      deleted,
+      empty: empty && saved.length === 0 ? named : null,
     };
   }
-  return redirect(`/verktoy/kort/${card.id}?lagret=${question.id}#${question.id}`);
+  const query = new URLSearchParams();
+  if (saved.length) query.set("lagret", saved.join("."));
+  if (deleted) query.set("slettet", deleted);
+  if (!saved.length && !deleted && kind === "save") query.set("uendret", named ?? "1");
+  const anchor = named && (saved.includes(named) || !saved.length) ? named : saved[0];
+  return redirect(`/verktoy/kort/${card.id}${query.size ? `?${query}` : ""}${anchor ? `#${anchor}` : ""}`);
 }
 
 export default function CardPage() {
@@ -105,13 +161,16 @@ export default function CardPage() {
   const card = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const failed = result && "errors" in result ? (result as unknown as { question: string }) : undefined;
-  const { errors, values } = useFormState(result);
-  const conflict = result && "conflict" in result ? result : undefined;
+  const errors = result && !result.ok ? result.errors : {};
+  const stay = result?.ok ? result : undefined;
+  const savedNow = new Set(stay?.saved ?? params.get("lagret")?.split(".") ?? []);
+  const deletedNow = stay?.deleted ?? params.get("slettet");
+  const unchanged = params.get("uendret");
   const chimeOptions = chimeAreas.map((a) => ({
     value: a,
     label: t(`toolkit.chime.${a}` as MessageKey),
   }));
+  const labels = Object.fromEntries(card.questions.map((q, i) => [q.id, t("toolkit.card.answer_n", { n: i + 1 })]));
   return (
     <div className="kp-stack">
       <Heading level={1} data-size="lg">
@@ -122,35 +181,54 @@ export default function CardPage() {
         <Link href={`/verktoy/kort/${card.id}/samtale`}>{t("toolkit.conversation.start")}</Link>
       </Paragraph>
       <Flash param="samtale">{t("toolkit.conversation.done")}</Flash>
-      <Flash param="slettet">{t("toolkit.card.deleted")}</Flash>
       <Paragraph className="kp-muted">{t("toolkit.card.skip_any")}</Paragraph>
-      {card.questions.map((q) => {
-        const prefix = q.id;
-        const mine = failed?.question === q.id ? values : conflict?.question === q.id ? { text: conflict.mine } : undefined;
-        const justSaved = params.get("lagret") === q.id;
-        return (
-          <section key={q.id} id={q.id} className="kp-stack kp-question" aria-labelledby={`${prefix}-heading`}>
-            <Heading level={2} data-size="sm" id={`${prefix}-heading`}>
-              {q.text}
-            </Heading>
-            {justSaved ? (
-              <Alert data-color="success" role="status">
-                <Paragraph>{t("toolkit.card.saved")}</Paragraph>
-              </Alert>
-            ) : null}
-            {conflict?.question === q.id ? (
-              <ConflictNotice headingLevel={3} theirs={conflict.theirs?.text} savedAt={conflict.theirs?.updatedAt} />
-            ) : null}
-            {failed?.question === q.id ? <FormErrorSummary errors={errors} labels={{ text: t("toolkit.card.answer") }} idPrefix={prefix} /> : null}
-            <form method="post" className="kp-stack" noValidate>
-              <CsrfField />
-              <input type="hidden" name="question" value={q.id} />
-              <input type="hidden" name="baseRevision" value={conflict?.question === q.id && conflict.theirs ? conflict.theirs.revision : (q.answer?.revision ?? "")} />
-              {conflict?.question === q.id ? <input type="hidden" name="force" value="1" /> : null}
+      <form method="post" className="kp-stack" noValidate>
+        <CsrfField />
+        <FormErrorSummary errors={errors} labels={labels} idPrefix="answer" />
+        {card.questions.map((q) => {
+          const conflict = stay?.conflicts[q.id];
+          // What the person typed comes back when the page stays on it: after an error (nothing was saved), for an
+          // answer in conflict, and for the answer they are asked about deleting. With it, what the form started
+          // from (revision, digest), so the next save treats it exactly as the first would have.
+          const own = result && (!result.ok || conflict !== undefined || stay?.confirm === q.id) ? result.drafts[q.id] : undefined;
+          const text = own ? own.text : (q.answer?.text ?? "");
+          const chime = own ? own.chime : (q.answer?.chime ?? []);
+          const rev = conflict ? (conflict.theirs?.revision ?? "") : own ? (own.rev ?? "") : (q.answer?.revision ?? "");
+          const was = own?.was ?? q.shown;
+          const confirming = stay?.confirm === q.id && q.answer;
+          return (
+            <section key={q.id} id={q.id} className="kp-stack kp-question" aria-labelledby={`${q.id}-heading`}>
+              <Heading level={2} data-size="sm" id={`${q.id}-heading`}>
+                {q.text}
+              </Heading>
+              {savedNow.has(q.id) && !conflict ? (
+                <Alert data-color="success" role="status">
+                  <Paragraph>{t("toolkit.card.saved")}</Paragraph>
+                </Alert>
+              ) : null}
+              {deletedNow === q.id && !q.answer ? (
+                <Alert data-color="success" role="status">
+                  <Paragraph>{t("toolkit.card.deleted")}</Paragraph>
+                </Alert>
+              ) : null}
+              {unchanged === q.id ? (
+                <Alert data-color="info" role="status">
+                  <Paragraph>{t("toolkit.card.unchanged")}</Paragraph>
+                </Alert>
+              ) : null}
+              {stay?.empty === q.id ? (
+                <Alert data-color="warning" role="status">
+                  <Paragraph>{t("toolkit.card.empty_not_saved")}</Paragraph>
+                </Alert>
+              ) : null}
+              {conflict ? <ConflictNotice headingLevel={3} theirs={conflict.theirs?.text} savedAt={conflict.theirs?.updatedAt} /> : null}
+              <input type="hidden" name={`rev-${q.id}`} value={rev} />
+              <input type="hidden" name={`was-${q.id}`} value={was} />
+              {conflict ? <input type="hidden" name={`force-${q.id}`} value="1" /> : null}
               <TextField
-                name="text"
+                name={q.id}
                 multiline
-                idPrefix={prefix}
+                idPrefix="answer"
                 label={t("toolkit.card.answer")}
                 description={
                   q.answer
@@ -159,57 +237,67 @@ export default function CardPage() {
                       })
                     : undefined
                 }
-                defaultValue={mine?.text ?? q.answer?.text ?? ""}
+                defaultValue={text}
                 maxLength={maxAnswer}
-                error={failed?.question === q.id ? errors.text : undefined}
+                error={errors[q.id]}
                 markOptional={false}
               />
               <Details>
                 <Details.Summary>{t("toolkit.card.chime")}</Details.Summary>
                 <Details.Content>
-                  <CheckboxGroup
-                    name="chime"
-                    idPrefix={prefix}
-                    legend={t("toolkit.card.chime_legend")}
-                    options={chimeOptions}
-                    selected={conflict?.question === q.id ? conflict.mineChime : (q.answer?.chime ?? [])}
-                  />
+                  <CheckboxGroup name={`chime-${q.id}`} idPrefix="answer" legend={t("toolkit.card.chime_legend")} options={chimeOptions} selected={chime} />
                 </Details.Content>
               </Details>
               <div className="kp-actions">
-                <Button type="submit">{conflict?.question === q.id ? t("toolkit.conflict.keep_mine") : t("toolkit.card.save")}</Button>
-              </div>
-            </form>
-            {q.answer ? (
-              <form method="post" className="kp-inline-form">
-                <CsrfField />
-                <input type="hidden" name="intent" value="delete" />
-                <input type="hidden" name="entryId" value={q.answer.entryId} />
-                <Button type="submit" variant="tertiary" data-size="sm" data-color="danger">
-                  {t("toolkit.card.delete")}
+                <Button type="submit" name="intent" value={`save:${q.id}`}>
+                  {conflict ? t("toolkit.conflict.keep_mine") : t("toolkit.card.save_all")}
                 </Button>
-              </form>
-            ) : null}
-            {q.history.length > 0 ? (
-              <Details>
-                <Details.Summary>{t("toolkit.card.history", { count: q.history.length })}</Details.Summary>
-                <Details.Content>
-                  <ol className="kp-stack">
-                    {q.history.map((h) => (
-                      <li key={h.savedAt}>
-                        <Paragraph data-size="sm" className="kp-muted">
-                          {t.date(h.savedAt, "datetime")}
-                        </Paragraph>
-                        <Paragraph className="kp-answer">{h.text || t("toolkit.card.empty")}</Paragraph>
-                      </li>
-                    ))}
-                  </ol>
-                </Details.Content>
-              </Details>
-            ) : null}
-          </section>
-        );
-      })}
+              </div>
+              {q.history.length > 0 ? (
+                <Details>
+                  <Details.Summary>{t("toolkit.card.history", { count: q.history.length })}</Details.Summary>
+                  <Details.Content>
+                    <ol className="kp-stack">
+                      {q.history.map((h) => (
+                        <li key={h.savedAt}>
+                          <Paragraph data-size="sm" className="kp-muted">
+                            {t.date(h.savedAt, "datetime")}
+                          </Paragraph>
+                          <Paragraph className="kp-answer">{h.text || t("toolkit.card.empty")}</Paragraph>
+                        </li>
+                      ))}
+                    </ol>
+                  </Details.Content>
+                </Details>
+              ) : null}
+              {confirming ? (
+                <div className="kp-delete-zone kp-stack" role="group" aria-labelledby={`${q.id}-confirm`} tabIndex={-1} autoFocus data-testid="confirm-delete">
+                  <Alert data-color="warning">
+                    <Heading level={3} data-size="xs" id={`${q.id}-confirm`}>
+                      {q.history.length ? t("toolkit.card.confirm_delete", { count: q.history.length }) : t("toolkit.card.confirm_delete_only")}
+                    </Heading>
+                    <Paragraph>{t("toolkit.confirm.cannot_undo")}</Paragraph>
+                  </Alert>
+                  <div className="kp-actions">
+                    <Button type="submit" name="intent" value={`delete:${q.id}`} data-color="danger">
+                      {t("toolkit.card.delete_confirm")}
+                    </Button>
+                    <Button type="submit" name="intent" value={`cancel:${q.id}`} variant="secondary">
+                      {t("toolkit.confirm.cancel")}
+                    </Button>
+                  </div>
+                </div>
+              ) : q.answer ? (
+                <div className="kp-delete-zone">
+                  <Button type="submit" name="intent" value={`ask-delete:${q.id}`} variant="tertiary" data-size="sm" data-color="danger">
+                    {t("toolkit.card.delete")}
+                  </Button>
+                </div>
+              ) : null}
+            </section>
+          );
+        })}
+      </form>
     </div>
   );
 }

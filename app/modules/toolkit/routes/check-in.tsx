@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { Button, Field, Fieldset, Heading, Input, Label, Link, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/check-in";
@@ -59,6 +60,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return redirect("/verktoy/sjekk?lagret=1");
 }
 
+/**
+ * Columns of the scale's buttons: all in one row where there is room, and on a phone in rows as even as
+ * can be (0–10 is 6 + 5, never 5 + 5 + 1).
+ */
+function scaleColumns(steps: number): CSSProperties {
+  const narrow = steps <= 6 ? steps : Math.ceil(steps / Math.ceil(steps / 6));
+  return { "--kp-scale-narrow": narrow, "--kp-scale-wide": steps } as CSSProperties;
+}
+
 export default function CheckInPage() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
@@ -101,7 +111,7 @@ export default function CheckInPage() {
                 maxLabel: d.maxLabel,
               })}
             </Fieldset.Description>
-            <div className="kp-scale">
+            <div className="kp-scale" style={scaleColumns(d.steps.length)}>
               {d.steps.map((s) => (
                 <Field key={s} position="start">
                   <Input type="radio" id={`ci-${item.id}-${s}`} name={`item-${item.id}`} value={String(s)} defaultChecked={values[`item-${item.id}`] === String(s)} />

@@ -1,21 +1,25 @@
 import { redirect, useLoaderData } from "react-router";
-import { Button, Card, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/check-ins";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { getServices } from "~/lib/services.server";
 import { CsrfField } from "~/components/form";
-import { TableWrap } from "~/components/table-wrap";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import { checkInBody } from "../toolkit.forms";
 import { deleteEntry, myEntries } from "../toolkit.server";
 import { availablePacks } from "../check-in.server";
 import { score, trend, type Answers } from "../check-in";
+import { isUuid } from "../toolkit";
 import { TrendChart } from "../components/trend-chart";
+import { CheckInList } from "../components/check-in-list";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
 export const meta: Route.MetaFunction = (args) => title(args, "toolkit.checkin.title");
+
+/** The confirmation step's anchor: the page opens at it (works without JavaScript). */
+const confirmAnchor = "bekreft-sletting";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -27,12 +31,22 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     at: e.createdAt.toISOString(),
     ...checkInBody.parse(e.body),
   }));
+  // "Slett" leads here first (?slett=<id>): the check-in is deleted only when the person confirms.
+  const toDelete = new URL(request.url).searchParams.get("slett");
+  const confirming = toDelete && isUuid(toDelete) ? checkIns.find((c) => c.id === toDelete) : undefined;
   return {
     available: packs.map((p) => ({
       id: p.id,
       name: p.name[lang],
       validated: p.validated,
     })),
+    confirm: confirming
+      ? {
+          id: confirming.id,
+          at: confirming.at,
+          pack: allPacks.find((p) => p.id === confirming.instrument && p.version === confirming.version)?.name[lang] ?? "",
+        }
+      : null,
     // One section per pack the person has used, with its own items and scale.
     used: allPacks
       .filter((p) => checkIns.some((c) => c.instrument === p.id))
@@ -43,7 +57,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
           name: p.name[lang],
           min: p.scale.min,
           max: p.scale.max,
-          scored: p.scoring.method !== "none",
           items: p.items.map((i) => ({
             id: i.id,
             text: i.text[lang],
@@ -56,8 +69,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
             .map((c) => ({
               id: c.id,
               at: c.at,
-              answers: c.answers,
-              why: c.why,
+              values: p.items.map((i) => c.answers[i.id] ?? null),
+              why: p.items.map((i) => c.why[i.id] ?? ""),
               score: score(p, c.answers as Answers),
             }))
             .reverse(),
@@ -70,13 +83,17 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
-  await deleteEntry(toolkitStore(), user.actor, String(formData.get("entryId") ?? ""));
+  const entryId = String(formData.get("entryId") ?? "");
+  // Never in one tap: without the confirmation's own field, the request goes back to the question.
+  if (formData.get("confirm") !== "1") return redirect(isUuid(entryId) ? `/verktoy/sjekk?slett=${entryId}#${confirmAnchor}` : "/verktoy/sjekk");
+  await deleteEntry(toolkitStore(), user.actor, entryId);
   return redirect("/verktoy/sjekk?slettet=1");
 }
 
 export default function CheckIns() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
+  const several = d.available.length > 1;
   return (
     <div className="kp-stack">
       <Heading level={1} data-size="lg">
@@ -85,18 +102,38 @@ export default function CheckIns() {
       <Paragraph>{t("toolkit.checkin.intro")}</Paragraph>
       <Flash param="lagret">{t("toolkit.checkin.saved")}</Flash>
       <Flash param="slettet">{t("toolkit.checkin.deleted")}</Flash>
-      <ul className="kp-grid">
-        {d.available.map((p) => (
+      {d.confirm ? (
+        <Alert data-color="warning" id={confirmAnchor} className="kp-stack" data-testid="confirm-delete">
+          <Heading level={2} data-size="xs">
+            {t("toolkit.checkin.confirm_title", { when: t.date(d.confirm.at, "datetime") })}
+          </Heading>
+          <Paragraph>{t("toolkit.checkin.confirm_body")}</Paragraph>
+          <form method="post" className="kp-actions kp-actions--apart">
+            <CsrfField />
+            <input type="hidden" name="entryId" value={d.confirm.id} />
+            <input type="hidden" name="confirm" value="1" />
+            <Button type="submit" data-color="danger">
+              {t("toolkit.checkin.confirm_yes")}
+            </Button>
+            <a className="ds-link" href="/verktoy/sjekk">
+              {t("toolkit.checkin.confirm_no")}
+            </a>
+          </form>
+        </Alert>
+      ) : null}
+      <ul className="kp-actions kp-new-check-in" aria-label={t("toolkit.checkin.new_title")}>
+        {d.available.map((p, i) => (
           <li key={p.id}>
-            <Card data-color="neutral">
-              <Heading level={2} data-size="xs">
-                <Link href={`/verktoy/sjekk/${p.id}`}>{p.name}</Link>
-              </Heading>
-              <Tag data-color={p.validated ? "info" : "neutral"}>{p.validated ? t("toolkit.checkin.licensed") : t("toolkit.checkin.not_a_test")}</Tag>
-            </Card>
+            <Button asChild variant={i === 0 ? "primary" : "secondary"}>
+              <a href={`/verktoy/sjekk/${p.id}`}>{several ? t("toolkit.checkin.new_named", { name: p.name }) : t("toolkit.checkin.new_title")}</a>
+            </Button>
+            {several && p.validated ? (
+              <span className="kp-block kp-muted">{t("toolkit.checkin.licensed")}</span>
+            ) : null}
           </li>
         ))}
       </ul>
+      {d.used.length === 0 ? <Paragraph>{t("toolkit.checkin.none_yet")}</Paragraph> : null}
       {d.used.map((p) => (
         <section key={p.id} className="kp-stack" aria-labelledby={`${p.id}-heading`}>
           <Heading level={2} data-size="md" id={`${p.id}-heading`}>
@@ -105,52 +142,29 @@ export default function CheckIns() {
           <Paragraph data-size="sm" className="kp-muted">
             {t("toolkit.checkin.trend_note")}
           </Paragraph>
-          <ul className="kp-values-grid">
-            {p.items.map((item) => (
-              <li key={item.id} className="kp-stack">
-                <Paragraph data-size="sm">{item.text}</Paragraph>
-                <TrendChart points={item.points} min={p.min} max={p.max} />
-              </li>
-            ))}
-          </ul>
-          <TableWrap label={t("toolkit.checkin.table", { name: p.name })}>
-            <Table zebra data-testid={`check-ins-${p.id}`}>
-              <caption className="kp-muted">{t("toolkit.checkin.table", { name: p.name })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("toolkit.checkin.when")}</Table.HeaderCell>
-                  {p.items.map((i) => (
-                    <Table.HeaderCell key={i.id}>{i.text}</Table.HeaderCell>
-                  ))}
-                  {p.scored ? <Table.HeaderCell>{t("toolkit.checkin.score")}</Table.HeaderCell> : null}
-                  <Table.HeaderCell>{t("toolkit.checkin.actions")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {p.checkIns.map((c) => (
-                  <Table.Row key={c.id}>
-                    <Table.Cell>{t.date(c.at, "datetime")}</Table.Cell>
-                    {p.items.map((i) => (
-                      <Table.Cell key={i.id}>
-                        {c.answers[i.id] ?? "–"}
-                        {c.why[i.id] ? <span className="kp-block kp-muted kp-answer">{c.why[i.id]}</span> : null}
-                      </Table.Cell>
-                    ))}
-                    {p.scored ? <Table.Cell>{c.score ?? "–"}</Table.Cell> : null}
-                    <Table.Cell>
-                      <form method="post">
-                        <CsrfField />
-                        <input type="hidden" name="entryId" value={c.id} />
-                        <Button type="submit" variant="tertiary" data-size="sm" data-color="danger" aria-label={`${t("toolkit.checkin.delete")}: ${t.date(c.at, "datetime")}`}>
-                          {t("toolkit.checkin.delete")}
-                        </Button>
-                      </form>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableWrap>
+          <div>
+            <ul className="kp-values-grid">
+              {p.items.map((item) => (
+                <li key={item.id} className="kp-stack">
+                  <Paragraph data-size="sm">{item.text}</Paragraph>
+                  <TrendChart points={item.points} min={p.min} max={p.max} />
+                </li>
+              ))}
+            </ul>
+          </div>
+          <Heading level={3} data-size="xs">
+            {t("toolkit.checkin.table", { name: p.name })}
+          </Heading>
+          <div>
+            <CheckInList
+              items={p.items.map((i) => i.text)}
+              rows={p.checkIns}
+              max={p.max}
+              level={4}
+              testId={`check-ins-${p.id}`}
+              deleteHref={(row) => `/verktoy/sjekk?slett=${row.id}#${confirmAnchor}`}
+            />
+          </div>
         </section>
       ))}
     </div>

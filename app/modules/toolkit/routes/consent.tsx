@@ -1,10 +1,10 @@
 import { data, redirect, useActionData } from "react-router";
-import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
+import { Button, Field, Heading, Input, Label, Link, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import { Flash } from "../components/toolkit-chrome";
 import type { Route } from "./+types/consent";
 import { getServices } from "~/lib/services.server";
 import { requireUser } from "~/lib/request.server";
-import { CsrfField } from "~/components/form";
+import { CsrfField, FormErrorSummary } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import { giveConsent, hasConsent } from "../toolkit.server";
@@ -50,24 +50,20 @@ export default function Consent() {
       <Paragraph>
         <Link href="/personvern">{t("toolkit.consent.privacy")}</Link>
       </Paragraph>
-      {result?.missing ? (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{t("toolkit.consent.missing")}</Paragraph>
-        </Alert>
-      ) : null}
       <form method="post" className="kp-stack">
         <CsrfField />
+        <FormErrorSummary errors={result?.missing ? { consent: "toolkit.consent.missing" } : {}} labels={{}} />
         <Field position="start">
           <Input
             type="checkbox"
-            id="consent"
+            id="field-consent"
             name="consent"
             value="yes"
-            aria-describedby={result?.missing ? "consent-error" : undefined}
+            aria-describedby={result?.missing ? "field-consent-error" : undefined}
             aria-invalid={result?.missing ? true : undefined}
           />
-          <Label htmlFor="consent">{t("toolkit.consent.checkbox")}</Label>
-          {result?.missing ? <ValidationMessage id="consent-error">{t("toolkit.consent.missing")}</ValidationMessage> : null}
+          <Label htmlFor="field-consent">{t("toolkit.consent.checkbox")}</Label>
+          {result?.missing ? <ValidationMessage id="field-consent-error">{t("toolkit.consent.missing")}</ValidationMessage> : null}
         </Field>
         <Button type="submit">{t("toolkit.consent.submit")}</Button>
       </form>

@@ -10,7 +10,8 @@ import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import { findCard } from "../content/content";
 import { cardAnswerForm, maxAnswer } from "../toolkit.forms";
-import { myEntry, saveEntry } from "../toolkit.server";
+import { myEntry, saveIfChanged } from "../toolkit.server";
+import { blankAsEmpty, cardAnswerKey } from "../toolkit";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
 /**
@@ -58,14 +59,18 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = parseForm(cardAnswerForm, formData, ["chime"]);
   if (!parsed.ok) return invalid(parsed);
   const q = card.questions.find((x) => x.id === parsed.data.question) ?? notFound();
-  const saved = await saveEntry(toolkitStore(), user.actor, {
+  // An answer of only spaces is no answer, and an unchanged one gets no new version (issue 11, item 14).
+  const saved = await saveIfChanged(toolkitStore(), user.actor, {
     tool: "cards",
     ref: `${card.id}:${q.id}`,
-    body: { text: parsed.data.text, chime: parsed.data.chime },
+    body: { text: blankAsEmpty(parsed.data.text), chime: parsed.data.chime },
     baseRevision: parsed.data.baseRevision,
     force: Boolean(parsed.data.force),
+    started: null,
+    key: cardAnswerKey,
+    empty: (b) => b.text === "",
   });
-  if (!saved.ok)
+  if (saved.status === "conflict")
     return {
       conflict: true as const,
       mine: parsed.data.text,

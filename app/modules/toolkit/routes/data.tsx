@@ -36,6 +36,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 type ActionResult = {
   problems?: ImportProblem[];
+  /** The file is someone else's (or does not say whose): asked before anything is merged. */
+  confirmImport?: { owner: { name: string; email: string } | null; entries: number; me: { name: string; email: string }; fileText: string };
   fileError?: MessageKey;
   confirmError?: "item" | "all";
 };
@@ -46,12 +48,23 @@ export async function action({ context, request }: Route.ActionArgs) {
   const store = toolkitStore();
   const intent = formData.get("intent");
   if (intent === "import") {
+    // The file itself, or (after "yes, read it in") the same file's text carried by the question's form.
     const file = formData.get("file");
-    if (!file || typeof file === "string" || file.size === 0) return data({ fileError: "toolkit.import.error_no_file" } satisfies ActionResult, { status: 400 });
+    const carried = formData.get("fileText");
+    const confirmed = formData.get("confirmOwner") === "1" && typeof carried === "string" && carried.length > 0;
+    if (!confirmed && (!file || typeof file === "string" || file.size === 0)) return data({ fileError: "toolkit.import.error_no_file" } satisfies ActionResult, { status: 400 });
+    const text = confirmed ? (carried as string) : await (file as File).text();
     // Imports run on their own lane (ADR 0017), a few at a time; the request's signal rolls back an import
     // whose request was cancelled, so nothing lands after the person was told it failed.
     const lane = toolkitImportLane();
-    const result = await importFile(lane.store, user.actor, await file.text(), { slots: lane.slots, signal: request.signal, requestId: requestId(context) });
+    const result = await importFile(lane.store, user.actor, text, {
+      slots: lane.slots,
+      signal: request.signal,
+      requestId: requestId(context),
+      person: { email: user.email, confirmed },
+    });
+    if (!result.ok && result.reason === "confirm")
+      return data({ confirmImport: { owner: result.owner, entries: result.entries, me: { name: user.name, email: user.email }, fileText: text } } satisfies ActionResult);
     if (!result.ok) {
       const busy = result.reason === "busy" || result.reason === "interrupted";
       return data({ problems: result.problems } satisfies ActionResult, {
@@ -94,6 +107,8 @@ export default function ToolkitData() {
         {t("toolkit.data.title")}
       </Heading>
       <Paragraph>{t("toolkit.data.intro", { count: d.count })}</Paragraph>
+      {/* At the top, where the page opens after the upload: nothing is read in before the answer. */}
+      {result?.confirmImport ? <ConfirmImport {...result.confirmImport} /> : null}
       {imported !== null ? (
         <Alert data-color="success" role="status">
           <Paragraph>
@@ -200,5 +215,35 @@ export default function ToolkitData() {
         </form>
       </section>
     </div>
+  );
+}
+
+/** "Is this your file?": whose file it is against who is logged in, and a yes that reads it in. */
+function ConfirmImport({ owner, entries, me, fileText }: NonNullable<ActionResult["confirmImport"]>) {
+  const t = useT();
+  return (
+    <Alert data-color="warning" id="bekreft-innlesing" className="kp-stack" data-testid="confirm-import">
+      <Heading level={2} data-size="xs">
+        {t("toolkit.import.owner_title")}
+      </Heading>
+      <Paragraph>
+        {owner
+          ? t("toolkit.import.owner_other", { name: owner.name, email: owner.email, me: me.name, myEmail: me.email })
+          : t("toolkit.import.owner_unknown", { me: me.name, myEmail: me.email })}
+      </Paragraph>
+      <Paragraph>{t("toolkit.import.owner_question", { count: entries })}</Paragraph>
+      <form method="post" encType="multipart/form-data" className="kp-actions kp-actions--apart">
+        <CsrfField />
+        <input type="hidden" name="intent" value="import" />
+        <input type="hidden" name="confirmOwner" value="1" />
+        <input type="hidden" name="fileText" value={fileText} />
+        <Button type="submit" variant="secondary">
+          {t("toolkit.import.owner_yes")}
+        </Button>
+        <a className="ds-link" href="/verktoy/data">
+          {t("toolkit.import.owner_no")}
+        </a>
+      </form>
+    </Alert>
   );
 }

@@ -1,12 +1,12 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
-import { Button, Field, Fieldset, Heading, Input, Label, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
+import { Alert, Button, Field, Fieldset, Heading, Input, Label, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import { z } from "zod";
 import { Flash } from "../components/toolkit-chrome";
 import { toItemView } from "../item-view.server";
 import { StageChange, type ItemView } from "../components/item-view";
 import type { Route } from "./+types/stages";
 import { getRequestState, requireUser } from "~/lib/request.server";
-import { parseForm } from "~/lib/forms";
+import { formValues, parseForm } from "~/lib/forms";
 import { invalid } from "~/lib/route-helpers.server";
 import { CsrfField, FormErrorSummary, SelectField, TextField, useFormState } from "~/components/form";
 import { useT } from "~/i18n/use-t";
@@ -15,6 +15,7 @@ import { lifeAreas, stages } from "../content/stages";
 import { maxAnswer, stagePlacementBody } from "../toolkit.forms";
 import { addEntry, deleteEntry, myEntries } from "../toolkit.server";
 import { areaIds, current, stageIds } from "../stages";
+import { blankAsEmpty, parseIntent } from "../toolkit";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
 export const meta: Route.MetaFunction = (args) => title(args, "toolkit.stages.title");
@@ -58,20 +59,30 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
+/**
+ * The placement form and the timeline's delete buttons are one form (the buttons join it with `form=`), so
+ * deleting never throws away what was typed (issue 11, item 2); deleting asks first (item 3).
+ */
 export async function action({ context, request }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
   const store = toolkitStore();
-  if (formData.get("intent") === "delete") {
-    await deleteEntry(store, user.actor, String(formData.get("entryId") ?? ""));
-    return redirect("/verktoy/stadier?slettet=1");
+  const { kind, target } = parseIntent(formData.get("intent"));
+  const values = formValues(formData);
+  delete values.intent;
+  const typed = Boolean(values.stage) || (values.note ?? "").trim() !== "";
+  if (kind === "ask-delete") return { ok: true as const, values, confirm: target };
+  if (kind === "delete" || kind === "cancel") {
+    if (kind === "delete") await deleteEntry(store, user.actor, target || String(formData.get("entryId") ?? ""));
+    if (typed) return { ok: true as const, values, confirm: null, deleted: kind === "delete" };
+    return redirect(kind === "delete" ? "/verktoy/stadier?slettet=1#timeline-heading" : "/verktoy/stadier#timeline-heading");
   }
   const parsed = parseForm(placementForm, formData);
   if (!parsed.ok) return invalid(parsed);
   await addEntry(store, user.actor, "stages", {
     area: parsed.data.area,
     stage: parsed.data.stage,
-    note: parsed.data.note,
+    note: blankAsEmpty(parsed.data.note),
   });
   return redirect("/verktoy/stadier?lagret=1");
 }
@@ -79,7 +90,11 @@ export async function action({ context, request }: Route.ActionArgs) {
 export default function Stages() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
-  const { errors, values } = useFormState(useActionData<typeof action>());
+  const result = useActionData<typeof action>();
+  const { errors } = useFormState(result);
+  const values: Record<string, string> = result?.values ?? {};
+  const confirm = result?.ok ? result.confirm : null;
+  const deletedNow = result?.ok && "deleted" in result && result.deleted;
   return (
     <div className="kp-stack">
       <Heading level={1} data-size="lg">
@@ -87,6 +102,12 @@ export default function Stages() {
       </Heading>
       <Paragraph>{t("toolkit.stages.intro")}</Paragraph>
       <Flash param="lagret">{t("toolkit.stages.saved")}</Flash>
+      <Flash param="slettet">{t("toolkit.stages.deleted")}</Flash>
+      {deletedNow ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t("toolkit.stages.deleted")}</Paragraph>
+        </Alert>
+      ) : null}
       {d.current.length ? (
         <section className="kp-stack" aria-labelledby="now-heading">
           <Heading level={2} data-size="md" id="now-heading">
@@ -105,16 +126,16 @@ export default function Stages() {
         <Heading level={2} data-size="md" id="place-heading">
           {t("toolkit.stages.place")}
         </Heading>
-        <FormErrorSummary
-          errors={errors}
-          labels={{
-            area: t("toolkit.stages.area"),
-            stage: t("toolkit.stages.stage"),
-            note: t("toolkit.stages.note"),
-          }}
-        />
-        <form method="post" className="kp-stack" noValidate>
+        <form method="post" className="kp-stack" noValidate id="stage-form">
           <CsrfField />
+          <FormErrorSummary
+            errors={errors}
+            labels={{
+              area: t("toolkit.stages.area"),
+              stage: t("toolkit.stages.stage"),
+              note: t("toolkit.stages.note"),
+            }}
+          />
           <SelectField
             name="area"
             label={t("toolkit.stages.area")}
@@ -137,7 +158,11 @@ export default function Stages() {
             ) : null}
           </Fieldset>
           <TextField name="note" multiline label={t("toolkit.stages.note")} defaultValue={values.note} maxLength={maxAnswer} error={errors.note} />
-          <Button type="submit">{t("toolkit.stages.save")}</Button>
+          <div className="kp-actions">
+            <Button type="submit" name="intent" value="save">
+              {t("toolkit.stages.save")}
+            </Button>
+          </div>
         </form>
       </section>
       {d.timeline.length ? (
@@ -149,14 +174,30 @@ export default function Stages() {
             {d.timeline.map((p) => (
               <li key={p.id} className="kp-place kp-stack">
                 <StageChange entry={p} />
-                <form method="post">
-                  <CsrfField />
-                  <input type="hidden" name="intent" value="delete" />
-                  <input type="hidden" name="entryId" value={p.id} />
-                  <Button type="submit" variant="tertiary" data-size="sm" data-color="danger" aria-label={`${t("toolkit.stages.delete")}: ${t.date(p.at)}`}>
-                    {t("toolkit.stages.delete")}
-                  </Button>
-                </form>
+                {confirm === p.id ? (
+                  <div className="kp-stack kp-delete-zone" data-testid="confirm-delete">
+                    <Alert data-color="warning">
+                      <Heading level={3} data-size="xs" tabIndex={-1} autoFocus>
+                        {t("toolkit.stages.confirm_delete", { date: t.date(p.at) })}
+                      </Heading>
+                      <Paragraph>{t("toolkit.confirm.cannot_undo_simple")}</Paragraph>
+                    </Alert>
+                    <div className="kp-actions">
+                      <Button type="submit" form="stage-form" name="intent" value={`delete:${p.id}`} data-color="danger" data-size="sm">
+                        {t("toolkit.stages.delete_confirm")}
+                      </Button>
+                      <Button type="submit" form="stage-form" name="intent" value="cancel" variant="secondary" data-size="sm">
+                        {t("toolkit.confirm.cancel")}
+                      </Button>
+                    </div>
+                  </div>
+                ) : (
+                  <div>
+                    <Button type="submit" form="stage-form" name="intent" value={`ask-delete:${p.id}`} variant="tertiary" data-size="sm" data-color="danger" aria-label={`${t("toolkit.stages.delete")}: ${t.date(p.at)}`}>
+                      {t("toolkit.stages.delete")}
+                    </Button>
+                  </div>
+                )}
               </li>
             ))}
           </ol>

@@ -3,7 +3,7 @@ import { Alert, Button, Details, Field, Fieldset, Heading, Input, Label, Link, P
 import type { Route } from "./+types/values-choose";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { guard } from "~/lib/route-helpers.server";
-import { CsrfField } from "~/components/form";
+import { CsrfField, FormErrorSummary } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import { personalValues, valueText } from "../content/content";
@@ -83,6 +83,12 @@ export default function ValuesChoose() {
       ) : null}
       <form method="post" className="kp-stack" noValidate>
         <CsrfField />
+        {/* At the top of the form, focused when the page comes back (issue 11, item 5): the list can be long. */}
+        <FormErrorSummary
+          errors={result ? { top: result.error === "too_few" ? "toolkit.values.error_too_few" : "toolkit.values.error_too_many" } : {}}
+          labels={{ top: t("toolkit.values.choose_label") }}
+          params={{ min: minTop, max: maxTop }}
+        />
         <Fieldset aria-describedby={errorId} id="field-top">
           <Fieldset.Legend>{t("toolkit.values.very_important")}</Fieldset.Legend>
           {d.very.length ? d.very.map(box) : <Paragraph data-size="sm">{t("toolkit.values.none_in_pile")}</Paragraph>}

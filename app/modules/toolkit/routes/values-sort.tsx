@@ -148,16 +148,16 @@ export default function ValuesSortPage() {
           {t("toolkit.values.own_title")}
         </Heading>
         <Paragraph data-size="sm">{t("toolkit.values.own_intro")}</Paragraph>
-        <FormErrorSummary
-          errors={errors}
-          labels={{
-            name: t("toolkit.values.own_name"),
-            meaning: t("toolkit.values.own_meaning"),
-          }}
-          idPrefix="own"
-        />
         <form method="post" action={`?side=${data.page}`} className="kp-stack" noValidate>
           <CsrfField />
+          <FormErrorSummary
+            errors={errors}
+            labels={{
+              name: t("toolkit.values.own_name"),
+              meaning: t("toolkit.values.own_meaning"),
+            }}
+            idPrefix="own"
+          />
           <input type="hidden" name="intent" value="own" />
           <TextField name="name" idPrefix="own" label={t("toolkit.values.own_name")} required maxLength={80} defaultValue={values.name} error={errors.name} />
           <TextField name="meaning" idPrefix="own" label={t("toolkit.values.own_meaning")} maxLength={200} defaultValue={values.meaning} error={errors.meaning} />

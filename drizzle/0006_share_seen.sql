@@ -1,0 +1,1 @@
+ALTER TABLE "toolkit_shares" ADD COLUMN "seen_at" timestamp with time zone;

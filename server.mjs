@@ -3,12 +3,41 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
 import compression from "compression";
-import { createRequestHandler } from "@react-router/express";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+
+// Production mode cannot be forgotten (issue 12, item 6): React picks its build from NODE_ENV when it is
+// first loaded, and its development build costs about 2.3 times the CPU per page. Outside development
+// (NODE_ENV unset or empty) this server sets production itself, before anything loads React (the build
+// and React Router's request handler are imported below, not at the top), and says at start which build runs.
+if (!process.env.NODE_ENV) process.env.NODE_ENV = "production";
+
+/**
+ * Which React build this process has loaded ("production" or "development"), read from Node's module
+ * cache (entries that were executed: Node also lists the other build, parsed but never run, when ES
+ * modules import React); before React is loaded, what NODE_ENV will choose.
+ */
+export function reactBuild() {
+  const require = createRequire(import.meta.url);
+  for (const [file, module] of Object.entries(require.cache)) {
+    const match = /[\\/]react[\\/]cjs[\\/]react\.(production|development)\.js$/.exec(file);
+    if (match && module?.loaded) return match[1];
+  }
+  return process.env.NODE_ENV === "production" ? "production" : "development";
+}
+
+/**
+ * Whether a request path may be a public file in build/client (the favicon, robots.txt): only paths that
+ * look like a file. Pages and React Router's data requests (`/tilbud.data`) go straight to the app and never
+ * touch the disk (issue 12, item 4).
+ */
+export function mayBePublicFile(pathname) {
+  return /\.[a-z0-9]+$/i.test(pathname) && !pathname.endsWith(".data");
+}
 
 function logLine(level, msg, fields = {}) {
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
@@ -16,6 +45,7 @@ function logLine(level, msg, fields = {}) {
 }
 
 export async function createServer({ env = process.env } = {}) {
+  const { createRequestHandler } = await import("@react-router/express");
   const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
   const entry = build.entry.module;
   let services;
@@ -93,9 +123,9 @@ export async function createServer({ env = process.env } = {}) {
   });
 
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y", index: false }));
-  // Other public files (favicon): only paths that look like files touch the disk; pages go straight to the app.
+  // Other public files (favicon): only paths that look like files touch the disk; pages and data go straight to the app.
   const publicFiles = express.static(path.join(root, "build/client"), { maxAge: "1h", index: false });
-  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
+  app.use((req, res, next) => (mayBePublicFile(req.path) ? publicFiles(req, res, next) : next()));
 
   // Large bodies (by Content-Length) are refused before they reach the app, with a short bilingual 413.
   // The exceptions: offer imports (POST /tilbud/import, CSV or JSON files) and toolkit imports
@@ -254,8 +284,12 @@ export async function main() {
   let listening;
   const ready = new Promise((resolve) => (listening = resolve));
   const server = http.createServer({ maxHeaderSize }, app);
+  const react = reactBuild();
   server.listen(port, () => {
-    logLine("info", "server.listening", { port, database: services.handle.kind, url: services.config.publicUrl });
+    logLine("info", "server.listening", { port, database: services.handle.kind, url: services.config.publicUrl, react });
+    if (react !== "production") {
+      logLine("warn", "server.react_development_build", { nodeEnv: process.env.NODE_ENV, note: "React's development build: slower, for development only; unset NODE_ENV or set it to production" });
+    }
     listening({ url: services.config.publicUrl });
   });
   answerClientErrors(server);

@@ -269,6 +269,10 @@ describe("deleting asks first, and never throws away what was typed", () => {
     expect(await page.locator("#dream-goal").inputValue()).toBe("Kjøpe en jolle");
     await page.goto("/verktoy/drommen");
     expect(await page.locator("#dream-dream").inputValue(), "the dream text was saved on the way").toBe("Å bo ved sjøen.");
+    // "Lagre" with nothing changed says so, instead of reloading without a word.
+    await press(page, "Lagre");
+    expect(await page.getByRole("status").first().textContent()).toContain("Ingen endringer å lagre");
+    expect(await page.locator("#dream-dream").inputValue()).toBe("Å bo ved sjøen.");
     await screenshot(page, "no-loss-dream-360");
     await context.close();
   });

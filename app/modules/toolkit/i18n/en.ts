@@ -117,6 +117,7 @@ export const toolkitEn: ToolkitMessages = {
   "toolkit.dream.hinders": "What stands in the way",
   "toolkit.dream.save": "Save",
   "toolkit.dream.saved": "Your dream has been saved.",
+  "toolkit.dream.unchanged": "Nothing to save: your dream is as it was.",
   "toolkit.dream.goals": "Goals and small steps",
   "toolkit.dream.goals_intro": "A goal is something that brings you closer to your dream. A step is something small you can do, ideally with a date.",
   "toolkit.dream.goal": "New goal",

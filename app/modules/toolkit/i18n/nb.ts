@@ -119,6 +119,7 @@ export const toolkitNb = {
   "toolkit.dream.hinders": "Det som står i veien",
   "toolkit.dream.save": "Lagre",
   "toolkit.dream.saved": "Drømmen er lagret.",
+  "toolkit.dream.unchanged": "Ingen endringer å lagre: drømmen er som den var.",
   "toolkit.dream.goals": "Mål og små steg",
   "toolkit.dream.goals_intro": "Et mål er noe som tar deg nærmere drømmen. Et steg er noe lite du kan gjøre, gjerne med en dato.",
   "toolkit.dream.goal": "Nytt mål",

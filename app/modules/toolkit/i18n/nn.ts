@@ -117,6 +117,7 @@ export const toolkitNn: ToolkitMessages = {
   "toolkit.dream.hinders": "Det som står i vegen",
   "toolkit.dream.save": "Lagre",
   "toolkit.dream.saved": "Draumen er lagra.",
+  "toolkit.dream.unchanged": "Ingen endringar å lagre: draumen er som han var.",
   "toolkit.dream.goals": "Mål og små steg",
   "toolkit.dream.goals_intro": "Eit mål er noko som tek deg nærare draumen. Eit steg er noko lite du kan gjere, gjerne med ein dato.",
   "toolkit.dream.goal": "Nytt mål",

@@ -96,6 +96,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   // The dream's texts, when the person changed them.
   let conflict: { mine: Texts; theirs: Texts | null; revision: number | null } | null = null;
   let textsSaved = false;
+  let textsUnchanged = false;
   if (drafts.dream !== undefined || drafts.helps !== undefined || drafts.hinders !== undefined) {
     const texts: Texts = { dream: blankAsEmpty(drafts.dream ?? ""), helps: blankAsEmpty(drafts.helps ?? ""), hinders: blankAsEmpty(drafts.hinders ?? "") };
     const rev = Number(drafts.rev ?? "");
@@ -110,6 +111,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       empty: (d) => textsKey(d) === textsKey(emptyDream),
     });
     textsSaved = result.status === "saved";
+    textsUnchanged = result.status === "unchanged";
     if (result.status === "conflict") {
       const theirs = result.conflict?.body as Dream | undefined;
       conflict = {
@@ -121,7 +123,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
 
   let confirm: Confirm = null;
-  let flash: string | null = textsSaved ? "lagret" : null;
+  // "Lagre" with nothing changed says so, rather than reloading the page without a word.
+  let flash: string | null = textsSaved ? "lagret" : kind === "text" && textsUnchanged ? "uendret" : null;
   let anchor = kind === "text" ? "" : "goals";
   switch (kind) {
     case "goal":
@@ -172,7 +175,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   // Something typed elsewhere on the page that was not saved (a step under another goal, a new goal)?
   const waiting = Object.entries(drafts).some(([name, value]) => (name === "goal" || name.startsWith("step-") || name.startsWith("due-")) && value.trim() !== "");
   if (conflict || confirm || waiting) return { ok: true as const, drafts, conflict, confirm, flash };
-  return redirect(`/verktoy/drommen${flash ? `?${flash === "lagret" ? "lagret=1" : flash === "fullt" ? "fullt=1" : `slettet=${flash}`}` : ""}${anchor ? `#${anchor}` : ""}`);
+  return redirect(`/verktoy/drommen${flash ? `?${flash === "lagret" ? "lagret=1" : flash === "uendret" ? "uendret=1" : flash === "fullt" ? "fullt=1" : `slettet=${flash}`}` : ""}${anchor ? `#${anchor}` : ""}`);
 }
 
 export default function DreamPage() {
@@ -185,7 +188,7 @@ export default function DreamPage() {
   const drafts: Drafts = result?.drafts ?? {};
   const conflict = stay?.conflict ?? null;
   const confirm = stay?.confirm ?? null;
-  const flash = stay?.flash ?? (params.get("lagret") ? "lagret" : params.get("fullt") ? "fullt" : params.get("slettet"));
+  const flash = stay?.flash ?? (params.get("lagret") ? "lagret" : params.get("uendret") ? "uendret" : params.get("fullt") ? "fullt" : params.get("slettet"));
   // The dream's texts: as typed after an error or a conflict, else as kept (saved just now, or unchanged).
   const ownTexts = result && (!result.ok || conflict) ? drafts : null;
   const dream = d.dream;
@@ -213,6 +216,11 @@ export default function DreamPage() {
       {flash === "lagret" ? (
         <Alert data-color="success" role="status">
           <Paragraph>{t("toolkit.dream.saved")}</Paragraph>
+        </Alert>
+      ) : null}
+      {flash === "uendret" ? (
+        <Alert data-color="info" role="status">
+          <Paragraph>{t("toolkit.dream.unchanged")}</Paragraph>
         </Alert>
       ) : null}
       {flash === "steg-slettet" || flash === "maal-slettet" ? (

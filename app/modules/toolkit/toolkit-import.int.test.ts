@@ -211,8 +211,11 @@ describe(`toolkit import on ${dbKind}: fast, bounded, all or nothing`, () => {
     const people = await Promise.all(Array.from({ length: 10 }, () => newPerson()));
     const files = people.map((_, i) => file(bigEntries(i === 0 ? importLimits.entries : 1500)));
     let done = false;
+    const importStarted = Date.now();
+    let importMs = 0;
     const importing = Promise.all(people.map((p, i) => importFile(lane, p, files[i]!, { slots }))).finally(() => {
       done = true;
+      importMs = Date.now() - importStarted;
     });
     let slowest = 0;
     let answered = 0;
@@ -225,9 +228,17 @@ describe(`toolkit import on ${dbKind}: fast, bounded, all or nothing`, () => {
     }
     const results = await importing;
     expect(results[0]).toMatchObject({ ok: true, imported: importLimits.entries });
-    console.log(`[toolkit import] ${dbKind}: ${answered} health checks during ten imports at once, slowest ${slowest} ms`);
-    // PGlite has one connection, so a query waits for the import's short transaction; PostgreSQL's is on its own pool.
-    expect(slowest).toBeLessThan(dbKind === "postgres" ? 2_000 : 10_000);
+    console.log(`[toolkit import] ${dbKind}: ${answered} health checks during ten imports at once (${importMs} ms), slowest ${slowest} ms`);
+    // PGlite has one connection, so a query waits for the import's short transaction: bounded in time.
+    // PostgreSQL's imports have a pool of their own, so the health check keeps answering all through them.
+    // Said as a share of the imports' own time, not in absolute ms: on a loaded 2-core machine both grow
+    // together (seen: 2.7 s of 9 s at load 12). Before the fix a check waited for the whole import (31.9 s).
+    if (dbKind === "postgres") {
+      expect(answered, "answered again and again while the imports ran").toBeGreaterThanOrEqual(5);
+      expect(slowest, `the slowest check, against ${importMs} ms of importing`).toBeLessThan(importMs / 2);
+    } else {
+      expect(slowest).toBeLessThan(10_000);
+    }
   }, 120_000);
 });
 

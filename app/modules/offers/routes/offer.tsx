@@ -3,8 +3,8 @@ import { Alert, Button, Heading, Link, List, Paragraph, Tag } from "@digdir/desi
 import type { Route } from "./+types/offer";
 import { getServices } from "~/lib/services.server";
 import { notFound, uuidPattern } from "~/lib/route-helpers.server";
-import { getOfferPage, type OfferPage } from "../offer-page.server";
-import { canEditOffer, markChecked, restoreOffer } from "../manage.server";
+import { loadOfferPage, type OfferPage } from "../offer-page.server";
+import { markChecked, restoreOffer } from "../manage.server";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { guard } from "~/lib/route-helpers.server";
 import { CsrfField } from "~/components/form";
@@ -12,6 +12,8 @@ import { AppLink } from "~/components/app-link";
 import { useLang, useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { describeSchedule } from "../schedule";
+
+export const handle = { hydrate: false };
 
 export const meta: Route.MetaFunction = ({ data, matches, error }) => {
   if (error) return [];
@@ -26,19 +28,10 @@ export const meta: Route.MetaFunction = ({ data, matches, error }) => {
 export async function loader({ params, context }: Route.LoaderArgs) {
   if (!uuidPattern.test(params.offerId)) notFound();
   const { db } = getServices();
-  const actor = getRequestState(context).actor;
-  let page = await getOfferPage(db, params.offerId);
-  if (!page && actor) {
-    const hidden = await getOfferPage(db, params.offerId, undefined, { includeArchived: true });
-    if (hidden && canEditOffer(actor, hidden.centreId)) page = hidden;
-  }
+  // One SQL statement; whether an archived offer may be shown is decided from the actor alone.
+  const page = await loadOfferPage(db, getRequestState(context).actor, params.offerId);
   if (!page) notFound();
-  return {
-    offer: page.service,
-    canEdit: canEditOffer(actor, page.centreId),
-    archivedAt: page.archivedAt ? page.archivedAt.toISOString() : null,
-    organizationArchived: page.organizationArchived,
-  };
+  return page;
 }
 
 /** "Mark as checked", and "Restore" for an archived offer (coordinators of the offer's centre, administrators). */

@@ -36,10 +36,12 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const lang: Lang = data?.lang ?? errorLang(useRouteError());
-  // Pages that set handle.hydrate = false (the participant's toolkit) are server-rendered HTML and forms
-  // only: no React on the client, so they stay light on a cheap phone (issue 4: < 60 KB).
+  // Pages that set handle.hydrate = false (visitor and participant pages, the toolkit) are server-rendered
+  // HTML and forms only: no script files, so they stay light on a cheap phone (issue 12, item 5; ADR 0022).
+  // In the browser React runs only on a hydrated page (a staff tool, the map), so the scripts always stay
+  // there: when such a page navigates client-side to a server-only page, that page renders in it like any other.
   const matches = useMatches();
-  const hydrate = !matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  const hydrate = typeof document !== "undefined" || !matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <html lang={lang}>
       <head>

@@ -196,9 +196,34 @@ const pages: PageCase[] = [
 
 /**
  * Pages rendered on the server only (handle.hydrate = false): they load no script file, so with
- * JavaScript on and off they are the same HTML (the test checks that they load none).
+ * JavaScript on and off they are the same HTML (the test checks that they load none). Every visitor and
+ * participant page is one (issue 12, item 5; ADR 0022): add a new one here. Hydrated are only the map
+ * and the staff tools (offers, import, organisations, members, admin) and the 403 page they give.
  */
-const serverOnly = (name: string) => /^(toolkit|shared|locked)/.test(name);
+const visitorPages = new Set([
+  "home",
+  "privacy",
+  "accessibility",
+  "login",
+  "signup",
+  "forgot",
+  "reset-invalid",
+  "confirm-invalid",
+  "offers",
+  "offers-filtered",
+  "offers-none",
+  "offers-bad-filter",
+  "offer",
+  "centres",
+  "centre",
+  "invitation-invalid",
+  "not-found",
+  "my-page",
+  "change-password",
+  "delete-account",
+  "access-log",
+]);
+const serverOnly = (name: string) => visitorPages.has(name) || /^(toolkit|shared|locked)/.test(name);
 
 type Run = { lang: Lang; width: number; js: boolean };
 /**
@@ -249,6 +274,11 @@ const withLang = (path: string, lang: Lang) => `${path}${path.includes("?") ? "&
 
 async function visit(context: BrowserContext, p: PageCase, run: Run): Promise<Page> {
   const page = await context.newPage();
+  // Every script file the page asks for (a <script src>, a module it imports, a modulepreload), whatever starts it.
+  const scriptFiles: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scriptFiles.push(new URL(request.url()).pathname);
+  });
   const url = withLang(p.path(), run.lang);
   const response = await page.goto(url);
   const landed = new URL(page.url());
@@ -258,7 +288,9 @@ async function visit(context: BrowserContext, p: PageCase, run: Run): Promise<Pa
   expect((await page.locator("h1").allTextContents()).map((t) => t.trim()), `${p.name}: its one h1`).toEqual([p.h1(run.lang)]);
   if (p.marker) expect(await page.getByTestId(p.marker).count(), `${p.name}: ${p.marker}`).toBeGreaterThan(0);
   if (serverOnly(p.name)) {
-    expect(await page.locator("script[src], script[type=module]").count(), `${p.name}: no script files`).toBe(0);
+    await page.waitForLoadState("load");
+    expect(await page.locator("script[src], script[type=module], link[rel=modulepreload]").count(), `${p.name}: no script elements`).toBe(0);
+    expect(scriptFiles, `${p.name}: no script files loaded`).toEqual([]);
   } else if (!run.js) {
     // JavaScript is really off: React Router never started.
     expect(await page.evaluate(() => "__reactRouterDataRouter" in window), `${p.name}: no React Router`).toBe(false);

@@ -11,6 +11,8 @@ import { title } from "~/lib/meta";
 import { ConfirmNotice } from "../components/confirm-notice";
 import { data } from "react-router";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = (args) =>
   title(args, args.data?.valid !== false ? "confirm.title" : args.data.who === "confirmed" ? "confirm.already_title" : "confirm.invalid_title");
 

@@ -12,6 +12,8 @@ import { CsrfField, FormErrorSummary, TextField, useFormState } from "~/componen
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = (args) => title(args, "delete.title");
 
 export function loader({ context, request }: Route.LoaderArgs) {

@@ -14,6 +14,8 @@ import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = (args) => title(args, "forgot.title");
 
 export async function action({ request, context }: Route.ActionArgs) {

@@ -15,6 +15,8 @@ import { useT } from "~/i18n/use-t";
 
 import { title } from "~/lib/meta";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = (args) => title(args, "login.title");
 
 export function loader({ context, request }: Route.LoaderArgs) {

@@ -14,6 +14,8 @@ import { title } from "~/lib/meta";
 import { groupByCentre } from "../accounts";
 import { ConfirmNotice } from "../components/confirm-notice";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = (args) => title(args, "my.title");
 
 /** The logged-in start page: who I am, my centres and roles, and what I can do here. */

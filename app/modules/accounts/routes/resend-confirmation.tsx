@@ -7,6 +7,8 @@ import { safeRedirect } from "~/lib/safe-redirect";
 import { hit, limits } from "~/modules/platform/rate-limit.server";
 import { sendVerificationMail } from "../accounts.server";
 
+export const handle = { hydrate: false };
+
 /** Nothing to show here: the form that posts to this lives on Min side and on the invitation page. */
 export function loader() {
   throw redirect("/min-side");

@@ -13,6 +13,8 @@ import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = (args) => title(args, "reset.title");
 
 export async function loader({ params }: Route.LoaderArgs) {

@@ -15,6 +15,8 @@ import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = (args) => title(args, "signup.title");
 
 export function loader({ context }: Route.LoaderArgs) {

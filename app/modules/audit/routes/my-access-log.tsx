@@ -13,6 +13,8 @@ import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import type { MessageKey } from "~/i18n/i18n";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = (args) => title(args, "access.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -9,6 +9,8 @@ import { can } from "../permissions";
 import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = ({ data, matches, error }) => {
   if (error) return [];
   const root = matches.find((m) => m?.id === "root")?.loaderData as { siteName?: string } | undefined;

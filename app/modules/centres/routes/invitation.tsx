@@ -11,6 +11,8 @@ import { title } from "~/lib/meta";
 import { ConfirmNotice } from "~/modules/accounts/components/confirm-notice";
 import { data } from "react-router";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = (args) => title(args, "invite.title");
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {

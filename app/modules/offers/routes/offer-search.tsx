@@ -18,6 +18,8 @@ import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import type { MessageKey } from "~/i18n/i18n";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = (args) => title(args, "offers.title");
 
 /** Public search. Filters live in the URL (a GET form), so a search can be shared and works without JavaScript. */

@@ -7,6 +7,8 @@ import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import type { MessageKey } from "~/i18n/i18n";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = (args) => title(args, "home.title");
 
 export function loader({ context }: Route.LoaderArgs) {

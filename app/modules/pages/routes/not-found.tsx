@@ -1,5 +1,7 @@
 import { data } from "react-router";
 
+export const handle = { hydrate: false };
+
 /** Any unknown URL: the friendly 404 page from the root error boundary. */
 export function loader() {
   throw data({ reason: "not_found" }, { status: 404 });

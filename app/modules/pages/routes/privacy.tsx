@@ -5,6 +5,8 @@ import { ControllerDetails } from "~/components/controller";
 import { useLang } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 
+export const handle = { hydrate: false };
+
 export const meta: Route.MetaFunction = (args) => title(args, "footer.privacy");
 
 export default function Privacy() {

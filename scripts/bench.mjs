@@ -241,27 +241,14 @@ async function single(url, headers, amount) {
 // ---------------------------------------------------------------------------------------------------------
 // PostgreSQL.
 
-/** A throwaway database; fn gets its URL and name. Returns null when no PostgreSQL answers. */
+/** A throwaway database for the length of fn, which gets its URL and name. Returns null when no PostgreSQL answers. */
 async function withPostgres(fn) {
-  const name = `kp_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
+  const db = await createPostgres();
+  if (!db) return null;
   try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`PostgreSQL not reachable at ${adminUrl} (${error.message}); skipping it.`);
-    return null;
-  }
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString(), name);
+    return await fn(db.url, db.name);
   } finally {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await db.drop();
   }
 }
 
@@ -459,6 +446,7 @@ const staffPages = [
   ["map", "/tilbud/kart"],
   ["new offer", "/tilbud/ny", "coordinator"],
   ["unchecked offers", "/tilbud/kontroll", "coordinator"],
+  ["centre offers", "/tilbud/mine", "coordinator"],
   ["offer import", "/tilbud/import", "coordinator"],
   ["centre members", "/sentre/{centre}/medlemmer", "coordinator"],
   ["admin", "/admin", "admin"],

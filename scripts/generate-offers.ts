@@ -1,31 +1,30 @@
 // Generate N made-up offers for benchmarks: `tsx scripts/generate-offers.ts 10000`.
 // Uses the server's configuration (DATABASE_URL or DATA_DIR); migrates and loads demo data first if empty.
 // Never run this against a real directory: every generated offer's source says "generert for benchmark".
+// The generator is exported for tests (app/modules/offers/search-structure.int.test.ts); run as a script only when run directly.
 import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { parseConfig } from "../app/lib/config";
-import { migrateDb, openPglite, openPostgres } from "../app/db/client.server";
+import { migrateDb, openPglite, openPostgres, type Db } from "../app/db/client.server";
 import { loadDemoData } from "../app/modules/platform/demo.server";
 import { kommuner } from "../app/modules/centres/kommuner";
 import { offerKinds, targetGroups } from "../app/modules/offers/offers";
 import { locations, organizations, serviceAtLocations, services } from "../app/modules/offers/offers.schema";
 
-const count = Number(process.argv[2] ?? 10_000);
 const words = ["sang", "kor", "kurs", "mestring", "treffsted", "likeperson", "arbeid", "aktivitet", "musikk", "samtale", "tur", "kafé", "verksted", "pårørende", "recovery", "håp", "fellesskap", "kunst", "trening", "matlaging"];
 let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
 
-const config = parseConfig(process.env);
-const handle = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite(config.dataDir);
-try {
-  await migrateDb(handle);
-  await loadDemoData(handle.db);
-  const started = Date.now();
+/** Adds `count` made-up offers (one place each) and their organizations; the same offers for the same count. */
+export async function generateOffers(db: Db, count: number) {
+  seed = 42;
   const orgCount = Math.max(1, Math.round(count / 10));
   const orgIds = Array.from({ length: orgCount }, () => randomUUID());
   for (let i = 0; i < orgIds.length; i += 1000) {
-    await handle.db.insert(organizations).values(orgIds.slice(i, i + 1000).map((id, j) => ({ id, name: `Generert organisasjon ${i + j + 1}`, description: "Generert for benchmark." })));
+    await db.insert(organizations).values(orgIds.slice(i, i + 1000).map((id, j) => ({ id, name: `Generert organisasjon ${i + j + 1}`, description: "Generert for benchmark." })));
   }
   for (let i = 0; i < count; i += 1000) {
     const batch = Array.from({ length: Math.min(1000, count - i) }, (_, j) => {
@@ -46,15 +45,28 @@ try {
         location: { id: randomUUID(), name: kommune.navn, kommunenummer: kommune.kommunenummer, fylkesnummer: kommune.fylkesnummer },
       };
     });
-    await handle.db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       await tx.insert(services).values(batch.map((b) => b.service));
       await tx.insert(locations).values(batch.map((b) => ({ ...b.location, organizationId: b.service.organizationId })));
       await tx.insert(serviceAtLocations).values(batch.map((b) => ({ id: randomUUID(), serviceId: b.service.id, locationId: b.location.id })));
     });
   }
-  // Fresh statistics, as autovacuum would keep them on a server (PGlite has no autovacuum).
-  await handle.db.execute(sql`analyze`);
-  console.log(JSON.stringify({ generated: count, seconds: (Date.now() - started) / 1000 }));
-} finally {
-  await handle.close();
+  // Fresh statistics and no dead rows or pending index entries, as autovacuum would keep them on a server
+  // (PGlite has no autovacuum); the trigger that fills services.fylker rewrites each new service once.
+  await db.execute(sql`vacuum analyze`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const count = Number(process.argv[2] ?? 10_000);
+  const config = parseConfig(process.env);
+  const handle = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite(config.dataDir);
+  try {
+    await migrateDb(handle);
+    await loadDemoData(handle.db);
+    const started = Date.now();
+    await generateOffers(handle.db, count);
+    console.log(JSON.stringify({ generated: count, seconds: (Date.now() - started) / 1000 }));
+  } finally {
+    await handle.close();
+  }
 }

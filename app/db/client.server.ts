@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -33,6 +34,8 @@ export type DbHandle = {
 export const postgresLimits = {
   statementTimeoutMs: 10_000,
   idleInTransactionMs: 30_000,
+  /** How long a request waits for one of the pool's connections (ADR 0021). */
+  connectTimeoutMs: 10_000,
   long: { connections: 2, statementTimeoutMs: 60_000, idleInTransactionMs: 60_000, connectTimeoutMs: 10_000 },
 };
 
@@ -86,6 +89,8 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
     const client = new PGlite({
       dataDir: dataDir ? path.join(dataDir, "pglite") : undefined,
       loadDataDir: options.loadDataDir,
+      // The offers search's trigram index (ADR 0023): PostgreSQL contrib, loaded when the database opens.
+      extensions: { pg_trgm },
     });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -115,6 +120,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<DbHandle
     max: poolSize,
     statement_timeout: postgresLimits.statementTimeoutMs,
     idle_in_transaction_session_timeout: postgresLimits.idleInTransactionMs,
+    // No unbounded wait for a connection (ADR 0021): after 10 s the request gets the friendly 503 page.
+    connectionTimeoutMillis: postgresLimits.connectTimeoutMs,
   });
   const { long } = postgresLimits;
   const longPool = new pg.Pool({

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, customType, date, doublePrecision, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps } from "~/db/columns";
 import { centres } from "~/modules/centres/centres.schema";
 
@@ -17,6 +17,12 @@ export const organizations = pgTable("organizations", {
   archivedAt: timestamp("archived_at", { withTimezone: true }),
   ...timestamps(),
 });
+
+/** PostgreSQL's text search document type (Drizzle has none built in). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** The text the offers search matches (ADR 0012): name, alternate name and description. */
+const searchDocument = sql`name || ' ' || coalesce(alternate_name, '') || ' ' || description`;
 
 /** HSDS service, with the Norwegian profile's fields. */
 export const services = pgTable(
@@ -46,10 +52,26 @@ export const services = pgTable(
     free: boolean("free"),
     source: text("source"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
+    /*
+     * The search's own columns (ADR 0023). Never written by the app: the fylke and kommune numbers of the
+     * service's places are kept by triggers on service_at_locations and locations (drizzle/0007), the
+     * search document and its tsvector are generated from the row.
+     */
+    fylker: text("fylker").array().notNull().default(sql`'{}'::text[]`),
+    kommuner: text("kommuner").array().notNull().default(sql`'{}'::text[]`),
+    searchText: text("search_text").generatedAlwaysAs(sql`lower(${searchDocument})`),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('norwegian'::regconfig, ${searchDocument})`),
     ...timestamps(),
   },
   (t) => [
-    index("services_search_idx").using("gin", sql`to_tsvector('norwegian', ${t.name} || ' ' || coalesce(${t.alternateName}, '') || ' ' || ${t.description})`),
+    // Each search scans a GIN index's whole pending list (until vacuum merges it), so it is kept short:
+    // none for the place arrays (a key or two per row), at most 256 kB for the text indexes, whose rows
+    // have a hundred keys each and would make bulk writes several times slower without one (ADR 0023).
+    index("services_search_vector_idx").using("gin", t.searchVector).with({ gin_pending_list_limit: 256 }),
+    index("services_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")).with({ gin_pending_list_limit: 256 }),
+    index("services_fylker_idx").using("gin", t.fylker).with({ fastupdate: false }),
+    index("services_kommuner_idx").using("gin", t.kommuner).with({ fastupdate: false }),
+    index("services_kind_idx").on(t.kind),
     index("services_org_idx").on(t.organizationId),
     index("services_centre_idx").on(t.centreId),
   ],

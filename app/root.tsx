@@ -1,7 +1,9 @@
-import "@digdir/designsystemet-css";
+import "./designsystemet.css";
 import "@digdir/designsystemet-css/theme";
 import "./app.css";
 import { useEffect } from "react";
+import { preloadModule } from "react-dom";
+import catalogueChunks from "virtual:kp/catalogue-chunks";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useNavigation, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { appMiddleware, clientContext, getRequestState, whoTag } from "~/lib/request.server";
@@ -42,6 +44,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // there: when such a page navigates client-side to a server-only page, that page renders in it like any other.
   const matches = useMatches();
   const hydrate = typeof document !== "undefined" || !matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  // A hydrated page's browser loads only its language's catalogue, a chunk of its own, and entry.client.tsx
+  // waits for it before hydrating: the server's HTML asks for it at once, beside the other modules (ADR 0025).
+  if (hydrate && typeof document === "undefined") for (const href of catalogueChunks[lang] ?? []) preloadModule(href, { as: "script" });
   return (
     <html lang={lang}>
       <head>

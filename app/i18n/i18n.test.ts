@@ -52,6 +52,21 @@ describe("translations", () => {
     expect(formatDate("nb", date, "datetime")).toMatch(/12\. mars 2026.*14[:.]02/);
   });
 
+  // Where a browser has no nynorsk formats (Chromium), nynorsk is formatted as bokmål (formatLocale), so the
+  // server's HTML and the browser's first render agree on a hydrated page: that holds only while both write
+  // every date and number of ours the same way.
+  it("writes dates and numbers the same in nynorsk and bokmål, so bokmål can stand in for nynorsk", () => {
+    const styles = [{ dateStyle: "long" }, { dateStyle: "long", timeStyle: "short" }, { dateStyle: "medium" }] as const;
+    for (let month = 0; month < 12; month++) {
+      const date = new Date(Date.UTC(2026, month, 28, 21, 30));
+      for (const style of styles) {
+        const as = (locale: string) => new Intl.DateTimeFormat(locale, { ...style, timeZone: "Europe/Oslo" }).format(date);
+        expect(as("nn-NO")).toBe(as("nb-NO"));
+      }
+    }
+    expect(new Intl.NumberFormat("nn-NO").format(-1234567.25)).toBe(new Intl.NumberFormat("nb-NO").format(-1234567.25));
+  });
+
   it("honours Accept-Language, counting 'no' as bokmål", () => {
     expect(negotiateLanguage(null)).toBe("nb");
     expect(negotiateLanguage("nn-NO,nn;q=0.9,en;q=0.5")).toBe("nn");

@@ -1,6 +1,4 @@
-import { nb } from "./nb";
-import { nn } from "./nn";
-import { en } from "./en";
+import type { nb } from "./nb";
 import type { ToolkitKey } from "~/modules/toolkit/i18n/nb";
 
 export const languages = ["nb", "nn", "en"] as const;
@@ -11,7 +9,38 @@ export type Messages = Record<CoreKey, string>;
 /** Every key: the app's, and those a module registers on the server (see registerMessages). */
 export type MessageKey = CoreKey | ToolkitKey;
 
-export const catalogues: Record<Lang, Messages> = { nb, nn, en };
+/**
+ * Each language's catalogue is a module of its own, imported only here and only dynamically, so the client
+ * build makes it a chunk of its own: a hydrated page loads the catalogue of its language and no other
+ * (entry.client.tsx awaits `loadCatalogue` before hydrating, so the first client render has the same texts
+ * as the server's HTML; ADR 0025). The server, tests and scripts hold all three, loaded when this module is
+ * (top-level await below; `import.meta.env` is undefined outside Vite, e.g. under tsx).
+ */
+const loaders: Record<Lang, () => Promise<Messages>> = {
+  nb: () => import("./nb").then((m) => m.nb),
+  nn: () => import("./nn").then((m) => m.nn),
+  en: () => import("./en").then((m) => m.en),
+};
+
+/** The catalogues loaded in this process: all three on the server, the page's language in the browser. */
+export const catalogues: Partial<Record<Lang, Messages>> = {};
+
+/** Loads a language's catalogue (in the browser, its chunk) unless it is loaded already. */
+export async function loadCatalogue(lang: Lang): Promise<void> {
+  catalogues[lang] ??= await loaders[lang]();
+}
+
+if (import.meta.env?.SSR !== false) await Promise.all(languages.map(loadCatalogue));
+
+/** Whether a string is one of the app's message keys (every catalogue has the same keys, checked by a test). */
+export function isMessageKey(key: string): key is CoreKey {
+  return languages.some((lang) => catalogues[lang] !== undefined && key in catalogues[lang]);
+}
+
+/** The catalogue to translate into: the language's own; in the browser, should it be missing, the loaded one. */
+function catalogueFor(lang: Lang): Record<string, string> {
+  return catalogues[lang] ?? catalogues.nb ?? catalogues.nn ?? catalogues.en ?? {};
+}
 
 /**
  * Texts a module adds at run time (the toolkit's, whose pages are rendered on the server only, so its
@@ -24,7 +53,7 @@ export function registerMessages(messages: Record<Lang, Record<string, string>>)
 
 /** The whole catalogue of a language, registered texts included (for tests and tools). */
 export function allMessages(lang: Lang): Record<string, string> {
-  return { ...registered[lang], ...catalogues[lang] };
+  return { ...registered[lang], ...catalogueFor(lang) };
 }
 
 export const locales: Record<Lang, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
@@ -49,14 +78,14 @@ function cached<F extends Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFo
  * Plurals: when params has `count` and the catalogue has `key_one`/`key_other`, the right form is chosen.
  */
 export function translate(lang: Lang, key: MessageKey | PluralKey, params?: Params): string {
-  const catalogue = catalogues[lang] as Record<string, string>;
+  const catalogue = catalogueFor(lang);
   let template: string | undefined;
   if (params && typeof params.count === "number") {
     const form = cached(`plural:${lang}`, () => new Intl.PluralRules(locales[lang])).select(params.count);
     const extra = registered[lang];
     template = catalogue[`${key}_${form}`] ?? catalogue[`${key}_other`] ?? extra[`${key}_${form}`] ?? extra[`${key}_other`];
   }
-  template ??= catalogue[key] ?? registered[lang][key] ?? (nb as Record<string, string>)[key] ?? registered.nb[key] ?? key;
+  template ??= catalogue[key] ?? registered[lang][key] ?? (catalogues.nb as Record<string, string> | undefined)?.[key] ?? registered.nb[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
@@ -68,8 +97,18 @@ export function translate(lang: Lang, key: MessageKey | PluralKey, params?: Para
 type PluralBase<K> = K extends `${infer B}_one` ? B : never;
 export type PluralKey = PluralBase<MessageKey>;
 
+/**
+ * The locale to format in. Chromium (so Chrome and Edge) has no nynorsk date and number data and would
+ * format nn-NO as American English, unlike the server: on a hydrated page React then finds other text than
+ * the server's HTML (a hydration error) and shows the browser's. Where nn-NO is missing, nynorsk is formatted
+ * as bokmål, which writes dates and numbers in our styles the same way (no weekday names; checked by a test).
+ */
+function formatLocale(lang: Lang, supportedLocalesOf: (locales: string[]) => string[]): string {
+  return lang === "nn" && supportedLocalesOf([locales.nn]).length === 0 ? locales.nb : locales[lang];
+}
+
 export function formatNumber(lang: Lang, value: number): string {
-  return cached(`number:${lang}`, () => new Intl.NumberFormat(locales[lang])).format(value);
+  return cached(`number:${lang}`, () => new Intl.NumberFormat(formatLocale(lang, Intl.NumberFormat.supportedLocalesOf))).format(value);
 }
 
 /** "date": 3. desember 2026; "datetime": with the time; "short": 3. des. 2026 (a chart's axis). */
@@ -80,7 +119,7 @@ export function formatDate(lang: Lang, value: Date | string, style: DateStyle = 
   return cached(
     `date:${lang}:${style}`,
     () =>
-      new Intl.DateTimeFormat(locales[lang], {
+      new Intl.DateTimeFormat(formatLocale(lang, Intl.DateTimeFormat.supportedLocalesOf), {
         dateStyle: style === "short" ? "medium" : "long",
         timeStyle: style === "datetime" ? "short" : undefined,
         timeZone: "Europe/Oslo",

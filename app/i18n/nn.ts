@@ -656,6 +656,8 @@ export const nn: Messages = {
   "error_page.csrf.body": "Sida var nok open lenge, eller ho kom frå ein annan stad. Gå tilbake, last inn sida på nytt og prøv igjen. Ingenting er endra.",
   "error_page.500.title": "Noko gjekk gale hos oss",
   "error_page.500.body": "Det er ikkje din feil. Prøv igjen om litt. Viss det skjer igjen, kan du kontakte senteret.",
+  "error_page.503.title": "Det er mange her akkurat no",
+  "error_page.503.body": "Vi klarer ikkje å ta imot fleire akkurat no. Det er ikkje din feil. Vent litt og prøv igjen. Viss du sende eit skjema, kan det hende det ikkje vart lagra: gå tilbake med tilbakeknappen, sjekk og send på nytt.",
   "error_page.lang.title": "Vi kjenner ikkje det språket",
   "error_page.lang.body": "Knutepunkt finst på bokmål (nb), nynorsk (nn) og engelsk (en). Vel eitt av dei øvst på sida.",
   "error_page.413.title": "Det du sende, var for stort",

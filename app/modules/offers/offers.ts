@@ -117,3 +117,14 @@ export function listedName(name: string, alternateName: string | null | undefine
   if (!alternate || alternate.length <= name.trim().length) return name;
   return alternate.toLocaleLowerCase("nb").startsWith(name.trim().toLocaleLowerCase("nb")) ? alternate : name;
 }
+
+/**
+ * The schedule form's choices and the organisation form's "the network's own" value. parts.forms.ts and
+ * organizations.forms.ts validate against them and re-export them; they live here, free of Zod, so that a
+ * hydrated page using them does not bring Zod into the browser (≈ 25 KB gzip; ADR 0025).
+ */
+export const weekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
+export const repeats = ["weekly", "biweekly", "monthly", "daily"] as const;
+export const ordinals = ["1", "2", "3", "4", "-1"] as const;
+/** The centre select's value for "the network's own" (an organisation without a centre; administrators only). */
+export const networkCentre = "network";

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { optionalEmail, optionalText, optionalUrl, requiredText } from "~/lib/form-fields";
 import { isValidOrgnr, normalizeOrgnr } from "./orgnr";
+import { networkCentre } from "./offers";
 
 /** Forms for the organisations behind the offers (HSDS organization). Messages are i18n keys. */
 
-/** The centre select's value for "the network's own" (an organisation without a centre; administrators only). */
-export const networkCentre = "network";
+export { networkCentre };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

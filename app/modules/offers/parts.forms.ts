@@ -3,6 +3,7 @@ import { findKommune } from "~/modules/centres/kommuner";
 import { optionalEmail, optionalText, optionalUrl, requiredText } from "~/lib/form-fields";
 import { validateRrule } from "./schedule";
 import { offerSchema } from "./offers.forms";
+import { ordinals, repeats, weekdays } from "./offers";
 
 /** Forms for the parts of an offer: places, times, phones and contacts. Messages are i18n keys. */
 
@@ -43,9 +44,7 @@ export const placeSchema = z
   });
 export type PlaceInput = z.output<typeof placeSchema>;
 
-export const weekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
-export const repeats = ["weekly", "biweekly", "monthly", "daily"] as const;
-export const ordinals = ["1", "2", "3", "4", "-1"] as const;
+export { ordinals, repeats, weekdays };
 const time = z.preprocess(emptyToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "error.time").optional());
 const day = z.preprocess(emptyToUndefined, z.iso.date({ error: "error.date" }).optional());
 

@@ -2,10 +2,9 @@ import type { ReactNode } from "react";
 import { Paragraph, Table } from "@digdir/designsystemet-react";
 import { TableWrap } from "~/components/table-wrap";
 import { useT } from "~/i18n/use-t";
-import { catalogues, type MessageKey } from "~/i18n/i18n";
+import { isMessageKey, type MessageKey } from "~/i18n/i18n";
 
 type T = ReturnType<typeof useT>;
-const isMessageKey = (key: string): key is MessageKey => key in catalogues.nb;
 
 export type ChangeLogRow = { id: string | number; at: string; by: string | null; action: string; field: string; before: string | null; after: string | null };
 

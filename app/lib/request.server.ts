@@ -3,17 +3,24 @@ import { randomUUID } from "node:crypto";
 import { getServices, startServices } from "./services.server";
 import { hmac, randomToken, safeEqual } from "./crypto.server";
 import { isLang, negotiateLanguage, type Lang } from "~/i18n/i18n";
-import { getSessionUser, toActor, type CurrentUser } from "~/modules/accounts/accounts.server";
+import { getSession, toActor, type CurrentUser, type SessionToolkit } from "~/modules/accounts/accounts.server";
 import type { Actor } from "~/modules/centres/permissions";
 import { logRequest } from "./log.server";
 import { runDetached } from "./background.server";
 import { badUrlPart, formBodyIsClean } from "./input-check.server";
+import { busyError, isPoolTimeout, wasBusy } from "./db-busy.server";
 
 /**
  * What the HTTP server knows and the app cannot see in a Request: client address, CSP nonce, and a way to
  * run work once the response has been sent (`afterResponse`; without it — `npm run dev` — work starts at once).
  */
-export type ClientInfo = { ip: string; nonce: string; afterResponse?: (task: () => void) => void };
+export type ClientInfo = {
+  ip: string;
+  nonce: string;
+  afterResponse?: (task: () => void) => void;
+  /** This answer is a 503 for want of a database connection: server.mjs adds Retry-After (ADR 0021). */
+  busy?: () => void;
+};
 export const clientContext = createContext<ClientInfo>({ ip: "unknown", nonce: "" });
 
 export type RequestState = {
@@ -21,6 +28,8 @@ export type RequestState = {
   lang: Lang;
   user: CurrentUser | null;
   actor: Actor | null;
+  /** The logged-in person's toolkit consent and wrapped data key, read with the session (server only). */
+  toolkit: SessionToolkit | null;
   csrfToken: string;
   ip: string;
   /** Cookies to set on the response, added by the middleware after the route ran. */
@@ -65,6 +74,11 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
       return Response.json(body, { status: 400, headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" } });
     }
     const response = await next();
+    if (wasBusy(context)) {
+      client.busy?.();
+      const body = { status: 503, message: "Too many requests at once: try again in a little while." };
+      return Response.json(body, { status: 503, headers: { "Access-Control-Allow-Origin": "*" } });
+    }
     logRequest(request, response, { requestId: context.get(requestContext).requestId, path: redactPath(url.pathname), ms: Math.round(performance.now() - started) });
     return response;
   }
@@ -125,16 +139,25 @@ export const appMiddleware: MiddlewareFunction<Response> = async ({ request, con
   // Session.
   const sessionToken = (await cookies.session.parse(cookieHeader)) as string | null;
   if (typeof sessionToken === "string" && sessionToken) {
-    const user = await getSessionUser(db, sessionToken, config.sessionIdleMinutes);
-    if (user) {
-      state.user = user;
-      state.actor = toActor(user);
+    let session;
+    try {
+      session = await getSession(db, sessionToken, config.sessionIdleMinutes);
+    } catch (error) {
+      if (isPoolTimeout(error)) throw busyError(lang, client.busy);
+      throw error;
+    }
+    if (session) {
+      state.user = session.user;
+      state.actor = toActor(session.user);
+      state.toolkit = session.toolkit;
     } else {
       setCookies.push(await cookies.session.serialize("", { maxAge: 0 }));
     }
   }
 
   const response = await next();
+  // A loader or action found no database connection in time (marked by handleError): the 503 page instead.
+  if (wasBusy(context)) throw busyError(lang, client.busy);
   for (const cookie of state.setCookies) response.headers.append("Set-Cookie", cookie);
   response.headers.set("X-Request-Id", state.requestId);
   // Pages of a logged-in person, and answers to posts (a "log in again" page carries what was typed), are never stored.
@@ -157,7 +180,7 @@ export function redactPath(pathname: string) {
 }
 
 function baseState(lang: Lang, ip: string): RequestState {
-  return { requestId: randomUUID(), lang, user: null, actor: null, csrfToken: "", ip, setCookies: [] };
+  return { requestId: randomUUID(), lang, user: null, actor: null, toolkit: null, csrfToken: "", ip, setCookies: [] };
 }
 
 export function getRequestState(context: Readonly<RouterContextProvider>): RequestState {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { createCookie, type Cookie } from "react-router";
+import { createSignedCookie } from "./signed-cookie.server";
 import { parseConfig, type Config } from "./config";
 import { migrateDb, openPglite, openPostgres, type Db, type DbHandle } from "~/db/client.server";
 import { createMailer, type Mailer } from "~/modules/platform/mail.server";
@@ -62,14 +63,15 @@ function resolveMasterKeys(config: Config): Buffer[] {
   }
 }
 
+/** Signed cookies with node:crypto's HMAC, in React Router's format (signed-cookie.server.ts, ADR 0021). */
 export function makeCookies(secret: string, config: Pick<Config, "secureCookies" | "sessionIdleMinutes">): Cookies {
   const base = { httpOnly: true, sameSite: "lax" as const, secure: config.secureCookies, path: "/" };
   return {
-    session: createCookie(config.secureCookies ? "__Host-kp_session" : "kp_session", { ...base, secrets: [secret] }),
-    csrf: createCookie(config.secureCookies ? "__Host-kp_csrf" : "kp_csrf", { ...base, secrets: [secret] }),
+    session: createSignedCookie(config.secureCookies ? "__Host-kp_session" : "kp_session", { ...base, secrets: [secret] }),
+    csrf: createSignedCookie(config.secureCookies ? "__Host-kp_csrf" : "kp_csrf", { ...base, secrets: [secret] }),
     lang: createCookie("kp_lang", { ...base, maxAge: 365 * 86400 }),
     // Browsers where someone logged in before: their own log-in attempt count (login.server.ts, ADR 0016).
-    device: createCookie(config.secureCookies ? "__Host-kp_device" : "kp_device", { ...base, maxAge: 365 * 86400, secrets: [secret] }),
+    device: createSignedCookie(config.secureCookies ? "__Host-kp_device" : "kp_device", { ...base, maxAge: 365 * 86400, secrets: [secret] }),
   };
 }
 

@@ -438,6 +438,39 @@ describe("export, delete everything, import", () => {
   });
 });
 
+describe("an answer saved many times", () => {
+  it("the card shows the three latest earlier versions, and every one behind a link that works without JavaScript", async () => {
+    const { context, page } = await participant(false, 1280);
+    await page.goto("/verktoy/kort/drommen");
+    for (let n = 1; n <= 5; n++) {
+      await page.locator("section#q3 textarea").fill(`Utkast nummer ${n}`);
+      await press(page, "Lagre svarene", page.locator("section#q3"));
+    }
+    const history = page.locator("section#q3 details#q3-historikk");
+    expect(await history.locator("summary").textContent()).toContain("4 tidligere versjoner");
+    expect(await history.textContent()).toContain("Her er de 3 nyeste.");
+    expect((await history.locator("li").allTextContents()).map((t) => /Utkast nummer \d/.exec(t)?.[0])).toEqual(["Utkast nummer 4", "Utkast nummer 3", "Utkast nummer 2"]);
+    // Asking to delete counts every earlier version, not only those shown.
+    await press(page, "Slett svaret", page.locator("section#q3"));
+    expect(await page.getByTestId("confirm-delete").textContent()).toContain("Slette svaret ditt og de 4 tidligere versjonene av det?");
+    await press(page, "Nei, ikke slett", page.getByTestId("confirm-delete"));
+
+    await page.locator("section#q3 summary", { hasText: "tidligere versjoner" }).click();
+    await go(page, () => page.getByRole("link", { name: "Vis alle 4 tidligere versjoner" }).click());
+    expect(new URL(page.url()).search).toBe("?historikk=q3");
+    expect(await page.locator("details#q3-historikk").getAttribute("open"), "the whole history opens at once").not.toBeNull();
+    expect((await page.locator("details#q3-historikk li").allTextContents()).map((t) => /Utkast nummer \d/.exec(t)?.[0])).toEqual([
+      "Utkast nummer 4",
+      "Utkast nummer 3",
+      "Utkast nummer 2",
+      "Utkast nummer 1",
+    ]);
+    expect(await page.getByRole("link", { name: /Vis alle/ }).count()).toBe(0);
+    await expectNoAxeViolations(page, "card with its whole history shown");
+    await context.close();
+  });
+});
+
 describe("the toolkit's weight", () => {
   it("toolkit pages load no JavaScript files, and other pages' JavaScript carries none of the toolkit's texts", async () => {
     const { context, page } = await participant(true, 1280);

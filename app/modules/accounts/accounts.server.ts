@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { emailVerifications, passwordResets, sessions, users } from "./accounts.schema";
 import { memberships, centres } from "~/modules/centres/centres.schema";
+import { toolkitConsents, toolkitKeys } from "~/modules/toolkit/toolkit.schema";
 import { hashPassword, verifyPassword, dummyHash } from "./password.server";
 import { randomToken, sha256 } from "~/lib/crypto.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -138,10 +139,23 @@ export async function createSession(db: Db, userId: string): Promise<string> {
 }
 
 /**
- * The user behind a session token, with their memberships, in one query — if the session is neither
- * expired nor idle too long. Touches last_seen_at at most once a minute so page views do not each write.
+ * What the session query reads of the person's toolkit besides: whether they consented, and their data key
+ * as stored (wrapped under the master key; null before the first write). A toolkit page then needs no
+ * statement of its own for either (ADR 0021). Never sent to a browser.
  */
+export type SessionToolkit = { userId: string; consent: boolean; wrappedKey: string | null };
+
+/** The user behind a session token (getSession), without the toolkit part. */
 export async function getSessionUser(db: Db, token: string, idleMinutes: number): Promise<CurrentUser | undefined> {
+  return (await getSession(db, token, idleMinutes))?.user;
+}
+
+/**
+ * The user behind a session token, with their memberships, their toolkit consent and wrapped data key, in
+ * one query — if the session is neither expired nor idle too long. Touches last_seen_at at most once a
+ * minute so page views do not each write.
+ */
+export async function getSession(db: Db, token: string, idleMinutes: number): Promise<{ user: CurrentUser; toolkit: SessionToolkit } | undefined> {
   const id = sha256(token);
   const [row] = await db
     .select({
@@ -157,6 +171,8 @@ export async function getSessionUser(db: Db, token: string, idleMinutes: number)
         from ${memberships} m join ${centres} c on c.id = m.centre_id
         where m.user_id = ${users.id}
       ), '[]'::json)`,
+      toolkitConsent: sql<boolean>`exists (select 1 from ${toolkitConsents} tc where tc.user_id = ${users.id})`,
+      toolkitKey: sql<string | null>`(select tk.wrapped_key from ${toolkitKeys} tk where tk.user_id = ${users.id})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -173,7 +189,10 @@ export async function getSessionUser(db: Db, token: string, idleMinutes: number)
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
   }
   const held = typeof row.memberships === "string" ? (JSON.parse(row.memberships) as CurrentUser["memberships"]) : row.memberships;
-  return { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin, emailVerified: Boolean(row.emailVerifiedAt), memberships: held };
+  return {
+    user: { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin, emailVerified: Boolean(row.emailVerifiedAt), memberships: held },
+    toolkit: { userId: row.id, consent: Boolean(row.toolkitConsent), wrappedKey: row.toolkitKey ?? null },
+  };
 }
 
 export async function loadMemberships(db: Db, userId: string): Promise<CurrentUser["memberships"]> {

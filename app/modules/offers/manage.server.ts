@@ -257,6 +257,9 @@ export async function countEditableOffers(db: Db, actor: Actor) {
   return row?.n ?? 0;
 }
 
+/** One formatter for every call: building an Intl.DateTimeFormat costs far more than formatting with it (ADR 0021). */
+const osloDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" });
+
 export function osloToday(now = new Date()) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(now);
+  return osloDate.format(now);
 }

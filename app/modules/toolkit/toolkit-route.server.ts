@@ -3,14 +3,18 @@ import { data, redirect, type RouterContextProvider } from "react-router";
 import { getServices } from "~/lib/services.server";
 import { getRequestState, requireUser, startSession, whoTag } from "~/lib/request.server";
 import { formValues } from "~/lib/forms";
-import { createSession, getSessionUser, toActor } from "~/modules/accounts/accounts.server";
+import { createSession, getSession, toActor } from "~/modules/accounts/accounts.server";
 import { attemptLogin, readDevice } from "~/modules/accounts/login.server";
-import { hasConsent, type Store } from "./toolkit.server";
+import type { Store } from "./toolkit.server";
 
-/** The database and master keys, for the toolkit's use cases. */
-export function toolkitStore(): Store {
+/**
+ * The database and master keys, for the toolkit's use cases; with the request's context, also the
+ * logged-in person's consent and data key as the session query read them (no statement for either).
+ */
+export function toolkitStore(context?: Readonly<RouterContextProvider>): Store {
   const { db, masterKeys } = getServices();
-  return { db, masters: masterKeys };
+  const own = context ? getRequestState(context).toolkit : null;
+  return own ? { db, masters: masterKeys, own } : { db, masters: masterKeys };
 }
 
 /**
@@ -41,8 +45,9 @@ const reauthFields = new Set(["reauthEmail", "reauthPassword"]);
  */
 export async function toolkitUser(context: Readonly<RouterContextProvider>, request: Request, formData: FormData) {
   const user = await sessionOrReauth(context, request, formData);
-  // Consent withdrawn meanwhile (everything deleted in another tab): nothing may be kept.
-  if (!(await hasConsent(getServices().db, user.id))) throw redirect("/verktoy/samtykke");
+  // Consent withdrawn meanwhile (everything deleted in another tab): nothing may be kept. Read with the
+  // session at the start of this request (or with the log-in again just now).
+  if (!getRequestState(context).toolkit?.consent) throw redirect("/verktoy/samtykke");
   return user;
 }
 
@@ -73,13 +78,15 @@ export async function sessionOrReauth(context: Readonly<RouterContextProvider>, 
   const token = await createSession(db, userId);
   await startSession(context, token);
   state.setCookies.push(await cookies.device.serialize(login.device));
-  const user = await getSessionUser(db, token, config.sessionIdleMinutes);
-  if (!user)
+  const session = await getSession(db, token, config.sessionIdleMinutes);
+  if (!session)
     throw data({ reason: "reauth", values } satisfies ReauthData, {
       status: 401,
     });
+  const user = session.user;
   state.user = user;
   state.actor = toActor(user);
+  state.toolkit = session.toolkit;
   return { ...user, actor: state.actor };
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import type { Actor, CentreRole } from "~/modules/centres/permissions";
 import { ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
@@ -15,8 +15,19 @@ import { toolkitConsents, toolkitEntries, toolkitEntryVersions, toolkitKeys, too
 import { decryptText, encryptText, newDataKey, unwrapDataKey, wrapDataKey } from "./toolkit-crypto.server";
 import { canShareWith, isUuid, itemOf, modesFor, shareActive, toolkitAccess, toolsOf, type Access, type ShareItem, type ShareMode, type Tool } from "./toolkit";
 
-/** What toolkit use cases need: the database and the master keys (current first). */
-export type Store = { db: Db; masters: Buffer[] };
+/**
+ * What toolkit use cases need: the database and the master keys (current first) — and, in a request of a
+ * logged-in person, what the session query already read about that person's own toolkit (`own`), so their
+ * consent and data key cost no statement of their own (ADR 0021).
+ */
+export type Store = { db: Db; masters: Buffer[]; own?: OwnToolkit };
+
+/**
+ * The logged-in person's consent and wrapped data key, read with the session at the start of the request.
+ * One object per request, shared by every store of that request: the data key is unwrapped at most once,
+ * and a use case that changes them (a first write, deleting the whole toolkit) updates it.
+ */
+export type OwnToolkit = { userId: string; consent: boolean; wrappedKey: string | null };
 
 export type Entry<T = unknown> = {
   id: string;
@@ -69,8 +80,10 @@ export async function giveConsent(db: Db, actor: Actor | null, requestId?: strin
  * none (nothing written, or shredded).
  */
 export async function dataKey(store: Store, ownerId: string, create: boolean): Promise<Buffer | null> {
-  const [row] = await store.db.select({ wrapped: toolkitKeys.wrappedKey }).from(toolkitKeys).where(eq(toolkitKeys.userId, ownerId));
-  if (row) return unwrapDataKey(store.masters, row.wrapped, ownerId);
+  // The person's own key as the session read it (no statement), else the key's row.
+  const own = store.own?.userId === ownerId ? store.own : undefined;
+  const wrapped = own ? own.wrappedKey : ((await store.db.select({ wrapped: toolkitKeys.wrappedKey }).from(toolkitKeys).where(eq(toolkitKeys.userId, ownerId)))[0]?.wrapped ?? null);
+  if (wrapped !== null) return unwrapped(store, ownerId, wrapped, own);
   if (!create) return null;
   if (!(await hasConsent(store.db, ownerId))) throw new ConsentRequiredError();
   const master = store.masters[0];
@@ -82,7 +95,21 @@ export async function dataKey(store: Store, ownerId: string, create: boolean): P
       wrappedKey: wrapDataKey(master, newDataKey(), ownerId),
     })
     .onConflictDoNothing();
-  return dataKey(store, ownerId, false);
+  // The one that was stored: ours, or another request's that came first.
+  const [row] = await store.db.select({ wrapped: toolkitKeys.wrappedKey }).from(toolkitKeys).where(eq(toolkitKeys.userId, ownerId));
+  if (own) own.wrappedKey = row?.wrapped ?? null;
+  return row ? unwrapped(store, ownerId, row.wrapped, own) : null;
+}
+
+/** Unwrapped data keys of one request's `own`, so that several reads in a request unwrap once. */
+const unwrappedKeys = new WeakMap<OwnToolkit, { wrapped: string; key: Buffer }>();
+
+function unwrapped(store: Store, ownerId: string, wrapped: string, own: OwnToolkit | undefined): Buffer {
+  const known = own && unwrappedKeys.get(own);
+  if (known && known.wrapped === wrapped) return known.key;
+  const key = unwrapDataKey(store.masters, wrapped, ownerId);
+  if (own) unwrappedKeys.set(own, { wrapped, key });
+  return key;
 }
 
 const seal = (key: Buffer, id: string, body: unknown) => encryptText(key, JSON.stringify(body), entryPlace(id));
@@ -140,13 +167,28 @@ export async function myEntries(store: Store, actor: Actor | null, toolList: rea
   return loadEntries(store, me.userId, toolList);
 }
 
-/** Which entries the actor has — tool and ref only, nothing decrypted — for counts on overview pages. */
-export async function myEntryRefs(db: Db, actor: Actor | null, toolList: readonly Tool[]) {
+/**
+ * The toolkit's front page in one statement: how many cards the actor has answered, and how many of their
+ * shares are in force (the same rule as myShares: shareActive). Before, two statements beside the session.
+ */
+export async function toolkitOverview(db: Db, actor: Actor | null, today = osloToday()): Promise<{ answered: number; activeShares: number }> {
   const me = requireActor(actor);
-  return db
-    .select({ tool: toolkitEntries.tool, ref: toolkitEntries.ref })
-    .from(toolkitEntries)
-    .where(and(eq(toolkitEntries.ownerId, me.userId), inArray(toolkitEntries.tool, [...toolList])));
+  const [row] = await db
+    .select({
+      refs: sql<string[] | string>`coalesce((select json_agg(e.ref) from ${toolkitEntries} e where e.owner_id = ${me.userId} and e.tool = 'cards'), '[]'::json)`,
+      shares: sql<{ until: string | null; revokedAt: string | null }[] | string>`coalesce((
+        select json_agg(json_build_object('until', s.until, 'revokedAt', s.revoked_at)) from ${toolkitShares} s where s.owner_id = ${me.userId}
+      ), '[]'::json)`,
+    })
+    .from(users)
+    .where(eq(users.id, me.userId));
+  const json = <T>(value: T | string | undefined, empty: T): T => (value === undefined ? empty : typeof value === "string" ? (JSON.parse(value) as T) : value);
+  const refs = json<string[]>(row?.refs, []);
+  const shares = json<{ until: string | null; revokedAt: string | null }[]>(row?.shares, []);
+  return {
+    answered: new Set(refs.map((ref) => ref.split(":")[0])).size,
+    activeShares: shares.filter((share) => shareActive({ until: share.until, revokedAt: share.revokedAt === null ? null : new Date(share.revokedAt) }, today)).length,
+  };
 }
 
 export async function myEntry<T = unknown>(store: Store, actor: Actor | null, tool: Tool, ref: string): Promise<Entry<T> | undefined> {
@@ -157,34 +199,54 @@ export async function myEntry<T = unknown>(store: Store, actor: Actor | null, to
 
 export type SaveResult<T> = { ok: true; entry: Entry<T> } | { ok: false; conflict: Entry<T> | null };
 
+type SaveInput<T> = {
+  tool: Tool;
+  ref: string;
+  body: T;
+  baseRevision: number | null;
+  force?: boolean;
+  authorId?: string | null;
+  ownerId?: string;
+};
+
 /**
  * Save the body of the actor's entry (tool, ref). `baseRevision` is the revision the form started from
  * (null: it started from nothing). If someone saved in between (another tab), nothing is overwritten:
  * the caller gets the current entry back and tells the person — unless `force` (they chose to keep theirs;
  * the other version stays in the history).
  */
-export async function saveEntry<T>(
-  store: Store,
-  actor: Actor | null,
-  input: {
-    tool: Tool;
-    ref: string;
-    body: T;
-    baseRevision: number | null;
-    force?: boolean;
-    authorId?: string | null;
-    ownerId?: string;
-  },
-): Promise<SaveResult<T>> {
+export async function saveEntry<T>(store: Store, actor: Actor | null, input: SaveInput<T>): Promise<SaveResult<T>> {
+  const result = await writeEntry(store, actor, input);
+  if (result.status === "saved") return { ok: true, entry: result.entry };
+  if (result.status === "conflict") return { ok: false, conflict: result.conflict };
+  throw new Error("saveEntry: nothing to compare with, so never unchanged");
+}
+
+/**
+ * saveEntry's work, in one transaction: the entry's row is read under a lock, then — unless `unchanged`
+ * says the kept body (null: nothing kept) needs no save — the earlier version is kept and the row updated.
+ * The data key comes from the request's `own` when it is the owner's (no statement).
+ */
+async function writeEntry<T>(store: Store, actor: Actor | null, input: SaveInput<T> & { unchanged?: (kept: Entry<T> | null) => boolean }): Promise<ChangeResult<T>> {
   const me = requireActor(actor);
   const ownerId = input.ownerId ?? me.userId;
-  const key = (await dataKey(store, ownerId, true))!;
+  // With something to compare with, no key yet means nothing kept: a key is made only for a real save.
+  let key = await dataKey(store, ownerId, !input.unchanged);
+  if (!key) {
+    if (input.unchanged?.(null)) return { status: "unchanged" };
+    key = (await dataKey(store, ownerId, true))!;
+  }
+  const sealed = key;
   const result = await store.db.transaction(async (tx) => {
     const [current] = await tx
       .select(entryColumns)
       .from(toolkitEntries)
       .where(and(eq(toolkitEntries.ownerId, ownerId), eq(toolkitEntries.tool, input.tool), eq(toolkitEntries.ref, input.ref)))
       .for("update");
+    const previous = current && (input.unchanged || keepsHistory.has(input.tool)) ? decryptText(sealed, current.body, entryPlace(current.id)) : null;
+    if (input.unchanged?.(current && previous !== null ? ({ ...current, tool: current.tool as Tool, body: JSON.parse(previous) } as Entry<T>) : null)) {
+      return { ok: "unchanged" as const, row: undefined };
+    }
     const now = new Date();
     if (!current) {
       const id = randomUUID();
@@ -195,7 +257,7 @@ export async function saveEntry<T>(
           ownerId,
           tool: input.tool,
           ref: input.ref,
-          body: seal(key, id, input.body),
+          body: seal(sealed, id, input.body),
           authorId: input.authorId ?? null,
           createdAt: now,
           updatedAt: now,
@@ -206,13 +268,12 @@ export async function saveEntry<T>(
     }
     if (current.revision !== input.baseRevision && !input.force) return { ok: false as const, row: current };
     if (keepsHistory.has(input.tool)) {
-      const previous = decryptText(key, current.body, entryPlace(current.id));
       await tx
         .insert(toolkitEntryVersions)
         .values({
           entryId: current.id,
           revision: current.revision,
-          body: encryptText(key, previous, versionPlace(current.id, current.revision)),
+          body: encryptText(sealed, previous!, versionPlace(current.id, current.revision)),
           savedAt: current.updatedAt,
         })
         .onConflictDoNothing();
@@ -220,7 +281,7 @@ export async function saveEntry<T>(
     const [updated] = await tx
       .update(toolkitEntries)
       .set({
-        body: seal(key, current.id, input.body),
+        body: seal(sealed, current.id, input.body),
         revision: current.revision + 1,
         updatedAt: now,
       })
@@ -228,7 +289,8 @@ export async function saveEntry<T>(
       .returning(entryColumns);
     return { ok: true as const, row: updated! };
   });
-  if (result.ok) return { ok: true, entry: open(key, result.row) as Entry<T> };
+  if (result.ok === "unchanged") return { status: "unchanged" };
+  if (result.ok) return { status: "saved", entry: open(sealed, result.row) as Entry<T> };
   // Lost a race on the first save: read what the other tab saved.
   const row =
     result.row ??
@@ -238,7 +300,7 @@ export async function saveEntry<T>(
         .from(toolkitEntries)
         .where(and(eq(toolkitEntries.ownerId, ownerId), eq(toolkitEntries.tool, input.tool), eq(toolkitEntries.ref, input.ref)))
     )[0];
-  return { ok: false, conflict: row ? (open(key, row) as Entry<T>) : null };
+  return { status: "conflict", conflict: row ? (open(sealed, row) as Entry<T>) : null };
 }
 
 /**
@@ -259,7 +321,8 @@ export type ChangeResult<T> = { status: "unchanged" } | { status: "saved"; entry
  * - an answer equal to what is kept gets no new version; an `empty` answer where nothing is kept creates
  *   nothing;
  * - a changed answer is saved with saveEntry's rules (`baseRevision`, `force`), so a save made elsewhere
- *   meanwhile is never overwritten unasked.
+ *   meanwhile is never overwritten unasked. What is kept is compared inside the save's transaction, under
+ *   the row's lock (one read instead of a read before the save and another in it).
  */
 export async function saveIfChanged<T>(
   store: Store,
@@ -275,21 +338,19 @@ export async function saveIfChanged<T>(
     empty: (body: T) => boolean;
   },
 ): Promise<ChangeResult<T>> {
-  const me = requireActor(actor);
+  requireActor(actor);
   const typed = input.key(input.body);
   if (input.started !== null && bodyDigest(typed) === input.started) return { status: "unchanged" };
-  const [current] = await loadEntries(store, me.userId, [input.tool], input.ref);
-  if (!current && input.empty(input.body)) return { status: "unchanged" };
-  if (current && input.key(current.body as T) === typed) return { status: "unchanged" };
-  const saved = await saveEntry(store, actor, {
+  return writeEntry(store, actor, {
     tool: input.tool,
     ref: input.ref,
     body: input.body,
-    // Nothing kept (never saved, or deleted elsewhere): what the person typed is saved as new.
-    baseRevision: current ? input.baseRevision : null,
+    // Nothing kept (never saved, or deleted elsewhere): what the person typed is saved as new (writeEntry
+    // inserts without looking at the revision).
+    baseRevision: input.baseRevision,
     force: input.force,
+    unchanged: (kept) => (kept ? input.key(kept.body) === typed : input.empty(input.body)),
   });
-  return saved.ok ? { status: "saved", entry: saved.entry } : { status: "conflict", conflict: saved.conflict };
 }
 
 /** A new entry with a fresh random ref: a values sort, a check-in, a stage placement. */
@@ -325,6 +386,52 @@ export async function entryHistory(store: Store, actor: Actor | null, entryId: s
     savedAt: r.savedAt,
     body: JSON.parse(decryptText(key, r.body, versionPlace(entryId, r.revision))) as unknown,
   }));
+}
+
+export type Version = { revision: number; savedAt: Date; body: unknown };
+
+/**
+ * The actor's own entries of one tool with the given refs, oldest first, each with its `recent` latest
+ * earlier versions (newest first) and how many earlier versions it has, in one statement. A card page used
+ * one query per question for the history, and showed every version of every answer: the page grew with
+ * each save (ADR 0021). The whole history of one entry is entryHistory's.
+ */
+export async function myEntriesWithHistory(
+  store: Store,
+  actor: Actor | null,
+  tool: Tool,
+  refs: readonly string[],
+  recent: number,
+): Promise<(Entry & { history: Version[]; versions: number })[]> {
+  const me = requireActor(actor);
+  if (refs.length === 0) return [];
+  const key = await dataKey(store, me.userId, false);
+  if (!key) return [];
+  // The subqueries name toolkit_entries.id in full: in a one-table select Drizzle writes its columns without the table.
+  const rows = await store.db
+    .select({
+      ...entryColumns,
+      versions: sql<number>`(select count(*) from ${toolkitEntryVersions} v where v.entry_id = toolkit_entries.id)`.mapWith(Number),
+      history: sql<{ revision: number; body: string; savedAt: number }[] | string>`coalesce((
+        select json_agg(json_build_object('revision', x.revision, 'body', x.body, 'savedAt', floor(extract(epoch from x.saved_at) * 1000)) order by x.revision desc)
+        from (select v.revision, v.body, v.saved_at from ${toolkitEntryVersions} v where v.entry_id = toolkit_entries.id order by v.revision desc limit ${recent}) x
+      ), '[]'::json)`,
+    })
+    .from(toolkitEntries)
+    .where(and(eq(toolkitEntries.ownerId, me.userId), eq(toolkitEntries.tool, tool), inArray(toolkitEntries.ref, [...refs])))
+    .orderBy(asc(toolkitEntries.createdAt), asc(toolkitEntries.id));
+  return rows.map(({ versions, history, ...row }) => {
+    const kept = typeof history === "string" ? (JSON.parse(history) as Exclude<typeof history, string>) : history;
+    return {
+      ...open(key, row),
+      versions,
+      history: kept.map((v) => ({
+        revision: v.revision,
+        savedAt: new Date(Number(v.savedAt)),
+        body: JSON.parse(decryptText(key, v.body, versionPlace(row.id, v.revision))) as unknown,
+      })),
+    };
+  });
 }
 
 /**
@@ -408,6 +515,8 @@ export async function deleteToolkit(store: Store, actor: Actor | null, requestId
       requestId,
     });
   });
+  // The rest of this request sees what the database now holds: no consent, no key.
+  if (store.own?.userId === me.userId) Object.assign(store.own, { consent: false, wrappedKey: null });
 }
 
 // ---- Sharing --------------------------------------------------------------------------------------------

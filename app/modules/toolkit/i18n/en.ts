@@ -57,6 +57,8 @@ export const toolkitEn: ToolkitMessages = {
   "toolkit.card.history_one": "One earlier version",
   "toolkit.card.history_other": "{count} earlier versions",
   "toolkit.card.empty": "(empty)",
+  "toolkit.card.history_recent": "These are the {n} most recent.",
+  "toolkit.card.history_all": "Show all {n} earlier versions",
   "toolkit.conflict.title": "The answer was changed somewhere else",
   "toolkit.conflict.body": "While you were writing, this was saved in another tab or on another device. Nothing is lost: your text is still in the box. If you save, the other version is kept in the history.",
   "toolkit.conflict.theirs": "This was saved {when}:",

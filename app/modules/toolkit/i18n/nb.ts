@@ -59,6 +59,8 @@ export const toolkitNb = {
   "toolkit.card.history_one": "Én tidligere versjon",
   "toolkit.card.history_other": "{count} tidligere versjoner",
   "toolkit.card.empty": "(tomt)",
+  "toolkit.card.history_recent": "Her er de {n} nyeste.",
+  "toolkit.card.history_all": "Vis alle {n} tidligere versjoner",
   "toolkit.conflict.title": "Svaret ble endret et annet sted",
   "toolkit.conflict.body": "Mens du skrev, ble dette lagret i en annen fane eller på en annen enhet. Ingenting er borte: teksten din står fortsatt i feltet. Lagrer du, blir den andre versjonen tatt vare på i historikken.",
   "toolkit.conflict.theirs": "Dette ble lagret {when}:",

@@ -57,6 +57,8 @@ export const toolkitNn: ToolkitMessages = {
   "toolkit.card.history_one": "Éin tidlegare versjon",
   "toolkit.card.history_other": "{count} tidlegare versjonar",
   "toolkit.card.empty": "(tomt)",
+  "toolkit.card.history_recent": "Her er dei {n} nyaste.",
+  "toolkit.card.history_all": "Vis alle {n} tidlegare versjonar",
   "toolkit.conflict.title": "Svaret vart endra ein annan stad",
   "toolkit.conflict.body": "Medan du skreiv, vart dette lagra i ei anna fane eller på ei anna eining. Ingenting er borte: teksten din står framleis i feltet. Lagrar du, blir den andre versjonen teken vare på i historikken.",
   "toolkit.conflict.theirs": "Dette vart lagra {when}:",

@@ -12,11 +12,14 @@ import { title } from "~/lib/meta";
 import { chimeAreas, type ChimeArea } from "../content/types";
 import { findCard } from "../content/content";
 import { maxAnswer } from "../toolkit.forms";
-import { bodyDigest, deleteEntry, entryHistory, myEntries, saveIfChanged } from "../toolkit.server";
+import { bodyDigest, deleteEntry, entryHistory, myEntries, myEntriesWithHistory, saveIfChanged } from "../toolkit.server";
 import { blankAsEmpty, cardAnswerKey, parseIntent } from "../toolkit";
 import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
 export const meta: Route.MetaFunction = (args) => title(args, "toolkit.card.title");
+
+/** How many earlier versions of each answer the page shows; the rest behind a link (the page does not grow with every save). */
+const recentVersions = 3;
 
 type Answer = { text: string; chime: ChimeArea[] };
 
@@ -31,12 +34,20 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
   const card = findCard(params.cardId) ?? notFound();
-  const store = toolkitStore();
-  const entries = (await myEntries(store, user.actor, ["cards"])).filter((e) => e.ref.startsWith(`${card.id}:`));
+  const store = toolkitStore(context);
+  // Each answer with its latest earlier versions, in one statement; `?historikk=<question>` shows all of one.
+  const whole = new URL(request.url).searchParams.get("historikk");
+  const entries = await myEntriesWithHistory(
+    store,
+    user.actor,
+    "cards",
+    card.questions.map((q) => `${card.id}:${q.id}`),
+    recentVersions,
+  );
   const questions = [];
   for (const q of card.questions) {
     const entry = entries.find((e) => e.ref === `${card.id}:${q.id}`);
-    const history = entry ? await entryHistory(store, user.actor, entry.id) : [];
+    const history = entry && whole === q.id && entry.versions > entry.history.length ? await entryHistory(store, user.actor, entry.id) : (entry?.history ?? []);
     const body = entry ? (entry.body as Answer) : null;
     questions.push({
       id: q.id,
@@ -54,6 +65,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         savedAt: h.savedAt.toISOString(),
         text: (h.body as Answer).text,
       })),
+      versions: entry?.versions ?? 0,
+      wholeHistory: whole === q.id,
     });
   }
   return {
@@ -72,7 +85,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
   const card = findCard(params.cardId) ?? notFound();
-  const store = toolkitStore();
+  const store = toolkitStore(context);
   const { kind, target } = parseIntent(formData.get("intent"));
   const named = card.questions.some((q) => q.id === target) ? target : null;
   const field = (name: string) => {
@@ -253,10 +266,11 @@ export default function CardPage() {
                   {conflict ? t("toolkit.conflict.keep_mine") : t("toolkit.card.save_all")}
                 </Button>
               </div>
-              {q.history.length > 0 ? (
-                <Details>
-                  <Details.Summary>{t("toolkit.card.history", { count: q.history.length })}</Details.Summary>
+              {q.versions > 0 ? (
+                <Details id={`${q.id}-historikk`} defaultOpen={q.wholeHistory}>
+                  <Details.Summary>{t("toolkit.card.history", { count: q.versions })}</Details.Summary>
                   <Details.Content>
+                    {q.versions > q.history.length ? <Paragraph data-size="sm">{t("toolkit.card.history_recent", { n: q.history.length })}</Paragraph> : null}
                     <ol className="kp-stack">
                       {q.history.map((h) => (
                         <li key={h.savedAt}>
@@ -267,6 +281,11 @@ export default function CardPage() {
                         </li>
                       ))}
                     </ol>
+                    {q.versions > q.history.length ? (
+                      <Paragraph data-size="sm">
+                        <Link href={`/verktoy/kort/${card.id}?historikk=${q.id}#${q.id}-historikk`}>{t("toolkit.card.history_all", { n: q.versions })}</Link>
+                      </Paragraph>
+                    ) : null}
                   </Details.Content>
                 </Details>
               ) : null}
@@ -274,7 +293,7 @@ export default function CardPage() {
                 <div className="kp-delete-zone kp-stack" role="group" aria-labelledby={`${q.id}-confirm`} tabIndex={-1} autoFocus data-testid="confirm-delete">
                   <Alert data-color="warning">
                     <Heading level={3} data-size="xs" id={`${q.id}-confirm`}>
-                      {q.history.length ? t("toolkit.card.confirm_delete", { count: q.history.length }) : t("toolkit.card.confirm_delete_only")}
+                      {q.versions ? t("toolkit.card.confirm_delete", { count: q.versions }) : t("toolkit.card.confirm_delete_only")}
                     </Heading>
                     <Paragraph>{t("toolkit.confirm.cannot_undo")}</Paragraph>
                   </Alert>

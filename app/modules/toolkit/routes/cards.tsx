@@ -13,7 +13,7 @@ export const meta: Route.MetaFunction = (args) => title(args, "toolkit.cards.tit
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const answers = await myEntries(toolkitStore(), user.actor, ["cards"]);
+  const answers = await myEntries(toolkitStore(context), user.actor, ["cards"]);
   return {
     cards: cards.map((c) => ({
       id: c.id,

@@ -51,7 +51,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
   if (Object.values(answers).every((v) => v === null)) errors[`item-${pack.items[0]!.id}`] = "toolkit.checkin.error_none";
   if (Object.keys(errors).length) return data({ ok: false as const, errors, values: formValues(formData) }, { status: 400 });
-  await addEntry(toolkitStore(), user.actor, "check_in", {
+  await addEntry(toolkitStore(context), user.actor, "check_in", {
     instrument: pack.id,
     version: pack.version,
     answers,

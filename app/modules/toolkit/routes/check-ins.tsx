@@ -25,7 +25,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
   const { db } = getServices();
-  const [packs, allPacks, entries] = await Promise.all([availablePacks(db, user.actor), availablePacks(db, user.actor, true), myEntries(toolkitStore(), user.actor, ["check_in"])]);
+  const [packs, allPacks, entries] = await Promise.all([availablePacks(db, user.actor), availablePacks(db, user.actor, true), myEntries(toolkitStore(context), user.actor, ["check_in"])]);
   const checkIns = entries.map((e) => ({
     id: e.id,
     at: e.createdAt.toISOString(),
@@ -86,7 +86,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const entryId = String(formData.get("entryId") ?? "");
   // Never in one tap: without the confirmation's own field, the request goes back to the question.
   if (formData.get("confirm") !== "1") return redirect(isUuid(entryId) ? `/verktoy/sjekk?slett=${entryId}#${confirmAnchor}` : "/verktoy/sjekk");
-  await deleteEntry(toolkitStore(), user.actor, entryId);
+  await deleteEntry(toolkitStore(context), user.actor, entryId);
   return redirect("/verktoy/sjekk?slettet=1");
 }
 

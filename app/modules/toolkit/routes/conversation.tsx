@@ -31,7 +31,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const card = findCard(params.cardId) ?? notFound();
   const n = questionIndex(request, card.questions.length);
   const q = card.questions[n - 1]!;
-  const entry = await myEntry<{ text: string; chime: string[] }>(toolkitStore(), user.actor, "cards", `${card.id}:${q.id}`);
+  const entry = await myEntry<{ text: string; chime: string[] }>(toolkitStore(context), user.actor, "cards", `${card.id}:${q.id}`);
   return {
     cardId: card.id,
     cardTitle: card.content[lang].title,
@@ -60,7 +60,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (!parsed.ok) return invalid(parsed);
   const q = card.questions.find((x) => x.id === parsed.data.question) ?? notFound();
   // An answer of only spaces is no answer, and an unchanged one gets no new version (issue 11, item 14).
-  const saved = await saveIfChanged(toolkitStore(), user.actor, {
+  const saved = await saveIfChanged(toolkitStore(context), user.actor, {
     tool: "cards",
     ref: `${card.id}:${q.id}`,
     body: { text: blankAsEmpty(parsed.data.text), chime: parsed.data.chime },

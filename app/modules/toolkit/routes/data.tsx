@@ -23,7 +23,7 @@ const maxImportMb = importLimits.bytes / 1_000_000;
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const entries = await myEntries(toolkitStore(), user.actor, tools);
+  const entries = await myEntries(toolkitStore(context), user.actor, tools);
   const items = [...new Set(entries.map((e) => itemOf(e.tool, e.ref)))];
   const body = {
     count: entries.length,
@@ -45,7 +45,7 @@ type ActionResult = {
 export async function action({ context, request }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
-  const store = toolkitStore();
+  const store = toolkitStore(context);
   const intent = formData.get("intent");
   if (intent === "import") {
     // The file itself, or (after "yes, read it in") the same file's text carried by the question's form.

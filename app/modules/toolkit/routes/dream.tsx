@@ -22,7 +22,7 @@ const textsKey = (d: Texts) => JSON.stringify([blankAsEmpty(d.dream), blankAsEmp
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  const store = toolkitStore();
+  const store = toolkitStore(context);
   const dream = await getDream(store, user.actor);
   const open = (await suggestions(store, user.actor)).filter((s) => s.body.status === "open");
   return {
@@ -56,7 +56,7 @@ type Confirm = { kind: "goal" | "step"; id: string } | null;
 export async function action({ context, request }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
-  const store = toolkitStore();
+  const store = toolkitStore(context);
   const parsed = parseIntent(formData.get("intent") ?? "text");
   const kind = parsed.kind;
   const target = parsed.target || String(formData.get("goalId") ?? formData.get("stepId") ?? formData.get("ref") ?? "");

@@ -11,7 +11,7 @@ export function loader() {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const doc = await exportToolkit(toolkitStore(), user.actor, requestId(context));
+  const doc = await exportToolkit(toolkitStore(context), user.actor, requestId(context));
   return new Response(JSON.stringify(doc, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

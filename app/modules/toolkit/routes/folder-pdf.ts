@@ -8,7 +8,7 @@ import { toolkitStore } from "../toolkit-route.server";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const folder = await buildFolder(toolkitStore(), user.actor, lang);
+  const folder = await buildFolder(toolkitStore(context), user.actor, lang);
   const pdf = await folderPdf(lang, user.name, folder.sections);
   return new Response(new Uint8Array(pdf), {
     headers: {

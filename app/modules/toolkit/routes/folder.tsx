@@ -13,7 +13,7 @@ export const meta: Route.MetaFunction = (args) => title(args, "toolkit.folder.ti
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const folder = await buildFolder(toolkitStore(), user.actor, lang);
+  const folder = await buildFolder(toolkitStore(context), user.actor, lang);
   return { name: user.name, ...folder };
 }
 

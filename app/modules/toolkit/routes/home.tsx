@@ -6,19 +6,14 @@ import { requireUser } from "~/lib/request.server";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { title } from "~/lib/meta";
-import { myEntryRefs, myShares } from "../toolkit.server";
+import { toolkitOverview } from "../toolkit.server";
 import { getServices } from "~/lib/services.server";
 
 export const meta: Route.MetaFunction = (args) => title(args, "toolkit.title");
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  const { db } = getServices();
-  const [refs, shares] = await Promise.all([myEntryRefs(db, user.actor, ["cards"]), myShares(db, user.actor)]);
-  return {
-    answered: new Set(refs.map((e) => e.ref.split(":")[0])).size,
-    activeShares: shares.filter((s) => s.active).length,
-  };
+  return toolkitOverview(getServices().db, user.actor);
 }
 
 const tools: { to: string; title: MessageKey; body: MessageKey }[] = [

@@ -24,7 +24,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
   if (!uuidPattern.test(params.shareId)) notFound();
-  const read = await guard(() => readSharedItem(toolkitStore(), user.actor, params.shareId, requestId(context)));
+  const read = await guard(() => readSharedItem(toolkitStore(context), user.actor, params.shareId, requestId(context)));
   const packs = read.item === "check_in" ? await packsFor(getServices().db, read.entries) : undefined;
   return {
     owner: read.ownerName,
@@ -40,7 +40,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (!uuidPattern.test(params.shareId)) notFound();
   const parsed = parseForm(suggestionForm, formData);
   if (!parsed.ok) return invalid(parsed);
-  await guard(() => addSuggestion(toolkitStore(), user.actor, params.shareId, parsed.data.text, user.name, requestId(context)));
+  await guard(() => addSuggestion(toolkitStore(context), user.actor, params.shareId, parsed.data.text, user.name, requestId(context)));
   return redirect(`/delt-med-meg/${params.shareId}?foreslatt=1`);
 }
 

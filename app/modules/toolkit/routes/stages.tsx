@@ -34,7 +34,7 @@ const placementForm = z.object({
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const entries = await myEntries(toolkitStore(), user.actor, ["stages"]);
+  const entries = await myEntries(toolkitStore(context), user.actor, ["stages"]);
   const placements = entries.map((e) => ({
     id: e.id,
     at: e.createdAt.toISOString(),
@@ -66,7 +66,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
-  const store = toolkitStore();
+  const store = toolkitStore(context);
   const { kind, target } = parseIntent(formData.get("intent"));
   const values = formValues(formData);
   delete values.intent;

@@ -17,8 +17,8 @@ import { toolkitStore, toolkitUser } from "../toolkit-route.server";
 
 export const meta: Route.MetaFunction = (args) => title(args, "toolkit.reflection.title");
 
-async function chosenValues(actor: Parameters<typeof myEntries>[1]) {
-  const entries = await myEntries(toolkitStore(), actor, ["values", "value_reflection"]);
+async function chosenValues(store: Parameters<typeof myEntries>[0], actor: Parameters<typeof myEntries>[1]) {
+  const entries = await myEntries(store, actor, ["values", "value_reflection"]);
   const latest = entries
     .filter((e) => e.tool === "values")
     .map((e) => valuesSortBody.parse(e.body))
@@ -31,7 +31,7 @@ async function chosenValues(actor: Parameters<typeof myEntries>[1]) {
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const { latest, reflections } = await chosenValues(user.actor);
+  const { latest, reflections } = await chosenValues(toolkitStore(context), user.actor);
   return {
     values: (latest?.top ?? []).map((id, i) => {
       const entry = reflections.get(id);
@@ -63,7 +63,7 @@ const textFields = ["meaning", "obstacles", "step"] as const;
 export async function action({ context, request }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
-  const store = toolkitStore();
+  const store = toolkitStore(context);
   const field = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : null;

@@ -18,7 +18,7 @@ const listIds = personalValues.map((v) => v.id);
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const sort = await guard(() => getSort(toolkitStore(), user.actor, params.sortId));
+  const sort = await guard(() => getSort(toolkitStore(context), user.actor, params.sortId));
   const { very, important } = candidates(listIds, sort.body);
   const describe = (id: string) => ({
     id,
@@ -46,7 +46,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     );
   }
   await guard(() =>
-    updateSort(toolkitStore(), user.actor, params.sortId, (s) => {
+    updateSort(toolkitStore(context), user.actor, params.sortId, (s) => {
       const known = chosen.filter((id) => s.piles[id] === "very" || s.piles[id] === "important");
       return { ...s, top: chooseTop(s.top, known) };
     }),

@@ -16,7 +16,7 @@ export const meta: Route.MetaFunction = (args) => title(args, "toolkit.values.ra
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const sort = await guard(() => getSort(toolkitStore(), user.actor, params.sortId));
+  const sort = await guard(() => getSort(toolkitStore(context), user.actor, params.sortId));
   return {
     sortId: params.sortId,
     top: sort.body.top.map((id) => ({
@@ -32,13 +32,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const user = await toolkitUser(context, request, formData);
   const [id, direction] = String(formData.get("move") ?? "").split(":");
   if (id && (direction === "up" || direction === "down")) {
-    const sort = await guard(() => updateSort(toolkitStore(), user.actor, params.sortId, (s) => ({ ...s, top: move(s.top, id, direction) })));
+    const sort = await guard(() => updateSort(toolkitStore(context), user.actor, params.sortId, (s) => ({ ...s, top: move(s.top, id, direction) })));
     // Back to the moved value by its new place, never by its name (browser history on a shared device).
     const place = sort.body.top.indexOf(id) + 1;
     return redirect(`/verktoy/verdier/${params.sortId}/ranger${place > 0 ? `#rank-${place}` : ""}`);
   }
   await guard(() =>
-    updateSort(toolkitStore(), user.actor, params.sortId, (s) => ({
+    updateSort(toolkitStore(context), user.actor, params.sortId, (s) => ({
       ...s,
       finishedAt: s.finishedAt ?? new Date().toISOString(),
     })),

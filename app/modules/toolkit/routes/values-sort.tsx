@@ -28,7 +28,7 @@ function pageParam(request: Request) {
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const sort = await guard(() => getSort(toolkitStore(), user.actor, params.sortId));
+  const sort = await guard(() => getSort(toolkitStore(context), user.actor, params.sortId));
   const pages = pageCount(listIds, sort.body);
   const page = Math.min(pageParam(request), pages);
   return {
@@ -48,7 +48,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
-  const store = toolkitStore();
+  const store = toolkitStore(context);
   const page = pageParam(request);
   const base = `/verktoy/verdier/${params.sortId}`;
   if (formData.get("intent") === "own") {

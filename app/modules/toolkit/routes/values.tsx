@@ -17,7 +17,7 @@ export const meta: Route.MetaFunction = (args) => title(args, "toolkit.values.ti
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { lang } = getRequestState(context);
-  const sorts = (await myEntries(toolkitStore(), user.actor, ["values"])).reverse();
+  const sorts = (await myEntries(toolkitStore(context), user.actor, ["values"])).reverse();
   return {
     sorts: sorts.map((s) => {
       const body = s.body as ValuesSort;
@@ -36,7 +36,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const formData = await request.formData();
   const user = await toolkitUser(context, request, formData);
-  const store = toolkitStore();
+  const store = toolkitStore(context);
   if (formData.get("intent") === "delete") {
     await deleteEntry(store, user.actor, String(formData.get("entryId") ?? ""));
     return redirect("/verktoy/verdier?slettet=1");

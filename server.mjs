@@ -1,12 +1,15 @@
 // Knutepunkt's HTTP server: serves the production build with Express.
-// All TypeScript lives in the Vite build; this file only wires HTTP, static files, /healthz and shutdown.
+// All TypeScript lives in the Vite build; this file only wires HTTP, static files, /healthz, the admission queue
+// (app/lib/admission.mjs, ADR 0021), the optional cluster (WEB_CONCURRENCY) and shutdown.
 import { randomBytes } from "node:crypto";
+import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
 import compression from "compression";
+import { admissionConfig, admissionMiddleware, createAdmission } from "./app/lib/admission.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -48,6 +51,15 @@ export async function createServer({ env = process.env } = {}) {
   const { createRequestHandler } = await import("@react-router/express");
   const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
   const entry = build.entry.module;
+  // The queue in front of the app (ADR 0021): its settings are checked before anything starts.
+  let limits;
+  try {
+    limits = admissionConfig(env, env.DATABASE_URL ? "postgres" : "pglite");
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const admission = createAdmission(limits);
   let services;
   try {
     services = await entry.startServices(env);
@@ -162,6 +174,11 @@ export async function createServer({ env = process.env } = {}) {
     next();
   });
 
+  // Past capacity (ADR 0021): at most MAX_IN_FLIGHT app requests at once, the others in a FIFO queue (POSTs
+  // first) bounded by QUEUE_WAIT_MS and MAX_QUEUE; a request it cannot serve in time gets a 503 with
+  // Retry-After from here, without the app or the database. /healthz and static files stay outside it.
+  app.use(admissionMiddleware(admission, { passwordWeight: limits.passwordWeight, log: (fields) => logLine("warn", "http.busy", fields) }));
+
   // app.use, not app.all("/{*splat}"): a route pattern makes Express decode the path and throw a URIError
   // (a 500) on invalid percent-encoding such as /tilbud/%FF. The app's root middleware checks the path
   // itself and answers bad bytes with a 400 page in the person's language (app/lib/input-check.server.ts).
@@ -175,6 +192,12 @@ export async function createServer({ env = process.env } = {}) {
           nonce: randomBytes(16).toString("base64"),
           // Work that must not make the answer slower or tell anything by its timing starts once it is sent.
           afterResponse: (task) => res.once("close", task),
+          // The app answers 503 because no database connection came in time: the same Retry-After as the queue's.
+          busy: () => {
+            if (res.headersSent) return;
+            res.setHeader("Retry-After", String(admission.retryAfter()));
+            res.setHeader("Cache-Control", "no-store");
+          },
         }),
     }),
   );
@@ -192,7 +215,7 @@ export async function createServer({ env = process.env } = {}) {
     if (!res.headersSent) res.status(500).type("text/plain; charset=utf-8").send("Noe gikk galt. Prøv igjen om litt. / Something went wrong.");
   });
 
-  return { app, services, stop: () => entry.stopServices() };
+  return { app, services, limits, stop: () => entry.stopServices() };
 }
 
 /** Node's default limit for request headers; the app answers larger ones (up to maxHeaderSize) with its 431 page. */
@@ -278,15 +301,66 @@ export function answerClientErrors(server) {
   });
 }
 
+/**
+ * WEB_CONCURRENCY (default 1): how many server processes share the port through node:cluster. Only with
+ * DATABASE_URL: the embedded database (PGlite) belongs to one process. Each process has its own queue bound
+ * (MAX_IN_FLIGHT) and its own pool. A bad value throws an Error whose message is one line.
+ */
+export function webConcurrency(env) {
+  const raw = env.WEB_CONCURRENCY;
+  if (raw === undefined || raw === "") return 1;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 16) throw new Error("Invalid configuration: WEB_CONCURRENCY must be a whole number from 1 to 16");
+  return env.DATABASE_URL ? Number(raw) : 1;
+}
+
+/** The primary process of WEB_CONCURRENCY > 1: starts the workers, passes SIGTERM and SIGINT on, and stops with them. */
+function primary(count) {
+  logLine("info", "server.cluster", { workers: count });
+  let stopping = false;
+  let alive = count;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    alive -= 1;
+    if (!stopping) {
+      // A worker that dies takes the others down: the supervisor (systemd, the container) restarts the whole.
+      logLine("error", "server.worker_exited", { pid: worker.process.pid, code, signal });
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      process.exitCode = 1;
+    }
+    if (alive === 0) process.exit();
+  });
+  const shutdown = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+    setTimeout(() => process.exit(1), 12_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
 export async function main() {
-  const { app, services, stop } = await createServer();
+  let workers;
+  try {
+    workers = webConcurrency(process.env);
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  if (workers > 1 && cluster.isPrimary) return primary(workers);
+  if (!process.env.DATABASE_URL && Number(process.env.WEB_CONCURRENCY) > 1) {
+    logLine("warn", "server.one_process", { note: "WEB_CONCURRENCY is for PostgreSQL (DATABASE_URL): the embedded database belongs to one process, so one process serves" });
+  }
+  const { app, services, limits, stop } = await createServer();
   const port = services.config.port;
   let listening;
   const ready = new Promise((resolve) => (listening = resolve));
   const server = http.createServer({ maxHeaderSize }, app);
   const react = reactBuild();
   server.listen(port, () => {
-    logLine("info", "server.listening", { port, database: services.handle.kind, url: services.config.publicUrl, react });
+    const { maxInFlight, waitMs, maxQueue } = limits;
+    logLine("info", "server.listening", { port, database: services.handle.kind, url: services.config.publicUrl, react, maxInFlight, queueWaitMs: waitMs, maxQueue });
     if (react !== "production") {
       logLine("warn", "server.react_development_build", { nodeEnv: process.env.NODE_ENV, note: "React's development build: slower, for development only; unset NODE_ENV or set it to production" });
     }

@@ -6,6 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { clientContext, redactPath } from "~/lib/request.server";
 import { log, errorFields, logRouteError } from "~/lib/log.server";
 import { getServices } from "~/lib/services.server";
+import { isPoolTimeout, markBusy } from "~/lib/db-busy.server";
 
 // Extra exports used by server.mjs: everything TypeScript stays inside the Vite build.
 export { createLoadContext } from "~/lib/request.server";
@@ -83,7 +84,13 @@ export default function handleRequest(
 }
 
 /** Errors from loaders and actions: logged without request data; the user sees the friendly 500 page. */
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context?: object }) {
   if (request.signal.aborted) return;
+  // No database connection in time: the root middleware answers 503 with Retry-After (ADR 0021).
+  if (isPoolTimeout(error) && context) {
+    markBusy(context);
+    log.warn("db.pool_timeout", { path: redactPath(new URL(request.url).pathname) });
+    return;
+  }
   logRouteError(error, redactPath(new URL(request.url).pathname));
 }

@@ -1,7 +1,7 @@
 // The bench's pure helpers (scripts/bench-lib.mjs), in the unit layer of `npm test`.
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { addSlot, aimText, cpuTicksFromStat, fmtRatio, isReadOnly, markAim, pageAssets, ratio, summarise, ticksBetween } from "../scripts/bench-lib.mjs";
+import { addSlot, aimText, baselineKey, baselineView, cpuTicksFromStat, fmtRatio, isReadOnly, markAim, pageAssets, parseBaseline, ratio, summarise, ticksBetween } from "../scripts/bench-lib.mjs";
 
 test("reads utime + stime from /proc/<pid>/stat, even when the name has spaces and parentheses", () => {
   const stat = "4242 (node (my) server) S 1 4242 4242 0 -1 4194560 9000 0 0 0 1234 56 0 0 20 0 11 0 100 0 0";
@@ -60,4 +60,39 @@ test("only reading statements are run again", () => {
   assert.ok(!isReadOnly("with d as (delete from t returning *) select * from d"));
   assert.ok(!isReadOnly("select * from t for update"));
   assert.ok(!isReadOnly("begin"));
+});
+
+test("BENCH_BASELINE measures a commit beside the floors and the mixed load; BENCH_MIXED_BASELINE only beside the mixed load", () => {
+  assert.equal(parseBaseline({}), null);
+  assert.equal(parseBaseline({ BENCH_BASELINE: "" }), null);
+  assert.deepEqual(parseBaseline({ BENCH_BASELINE: "71ee786" }), { ref: "71ee786", floors: true, mixed: true });
+  assert.deepEqual(parseBaseline({ BENCH_MIXED_BASELINE: "main~3" }), { ref: "main~3", floors: false, mixed: true });
+  assert.deepEqual(parseBaseline({ BENCH_BASELINE: "71ee786", BENCH_MIXED_BASELINE: "71ee786" }), { ref: "71ee786", floors: true, mixed: true });
+  assert.throws(() => parseBaseline({ BENCH_BASELINE: "71ee786", BENCH_MIXED_BASELINE: "HEAD~1" }), /different commits/);
+  assert.throws(() => parseBaseline({ BENCH_BASELINE: "a; rm -rf /" }), /BENCH_BASELINE: not a git revision/);
+  assert.throws(() => parseBaseline({ BENCH_MIXED_BASELINE: "--output=x" }), /BENCH_MIXED_BASELINE: not a git revision/);
+});
+
+test("the baseline's figures are read under the working tree's keys, beside the same run's floors", () => {
+  const run = {
+    label: "PostgreSQL",
+    targets: {
+      floor1: { nodeCpuMs: 1 },
+      floor: { nodeCpuMs: 1.5 },
+      front: { nodeCpuMs: 2, floor: "floor" },
+      searchFloorSql: { nodeCpuMs: 3 },
+      [baselineKey("front")]: { nodeCpuMs: 3, floor: "floor" },
+      [baselineKey("offer")]: { nodeCpuMs: 9, floor: "floorOffer" },
+    },
+    baseline: { sqlSets: { offer: new Array(13).fill({ text: "select 1" }) } },
+    sqlSets: { offer: [{ text: "select 1" }] },
+  };
+  const view = baselineView(run, ["floor1", "floor", "floorOffer", "floorData"]);
+  assert.equal(view.label, "PostgreSQL");
+  assert.deepEqual(Object.keys(view.targets).sort(), ["floor", "floor1", "front", "offer"]);
+  assert.equal(ratio(view.targets.front.nodeCpuMs, view.targets.floor.nodeCpuMs), 2); // the baseline's page over the same floor
+  assert.equal(view.targets.searchFloorSql, undefined); // the working tree's floor + SQL is not the baseline's
+  assert.equal(view.sqlSets.offer.length, 13);
+  assert.equal(baselineView({ label: "PGlite", targets: { floor: {}, front: {} } }, ["floor"]), null);
+  assert.deepEqual(baselineView({ label: "PGlite", targets: { [baselineKey("front")]: {} } }, ["floor"]).sqlSets, {});
 });

@@ -110,3 +110,37 @@ export function isReadOnly(sql) {
   const s = sql.trim().toLowerCase();
   return (s.startsWith("select") || s.startsWith("with")) && !/\b(insert|update|delete|merge)\b/.test(s) && !/\bfor (update|share|no key update|key share)\b/.test(s);
 }
+
+/**
+ * The commit to measure beside the working tree in the same run (issue 12: "today's and the new figures side by
+ * side from one run"): BENCH_BASELINE for the floors measurement and the mixed scenario, BENCH_MIXED_BASELINE
+ * (its earlier name) for the mixed scenario only. Returns { ref, floors, mixed }, or null when neither is set.
+ */
+export function parseBaseline(env) {
+  const both = env.BENCH_BASELINE || null;
+  const mixedOnly = env.BENCH_MIXED_BASELINE || null;
+  if (!both && !mixedOnly) return null;
+  if (both && mixedOnly && both !== mixedOnly) throw new Error(`BENCH_BASELINE (${both}) and BENCH_MIXED_BASELINE (${mixedOnly}) name different commits: give one`);
+  const name = both ? "BENCH_BASELINE" : "BENCH_MIXED_BASELINE";
+  const ref = both ?? mixedOnly;
+  if (!/^[\w./~^@{}-]+$/.test(ref) || ref.startsWith("-")) throw new Error(`${name}: not a git revision: ${ref}`);
+  return { ref, floors: Boolean(both), mixed: true };
+}
+
+/** The key under which a floors run keeps the baseline's figures for an app page: "baseline:front". */
+export const baselineKey = (key) => `baseline:${key}`;
+
+/**
+ * One database's floors run as the baseline saw it: the baseline's page figures under the working tree's keys,
+ * beside the floors of the same run (floorKeys; one floor app serves both), and the baseline's captured SQL —
+ * so the aims table's figures read it as they read the working tree's. The working tree's own pages and its
+ * floor-plus-SQL targets are left out (a figure the baseline lacks is then unknown, printed "–"). Null when
+ * the run has no baseline figures.
+ */
+export function baselineView(result, floorKeys) {
+  const targets = {};
+  for (const [key, t] of Object.entries(result.targets)) if (key.startsWith(baselineKey(""))) targets[key.slice(baselineKey("").length)] = t;
+  if (!Object.keys(targets).length) return null;
+  for (const key of floorKeys) if (result.targets[key]) targets[key] = result.targets[key];
+  return { label: result.label, targets, sqlSets: result.baseline?.sqlSets ?? {} };
+}

@@ -26,6 +26,9 @@ export function ErrorPage({ status, reason }: { status: number; reason?: string 
   } else if (status === 413) {
     title = "error_page.413.title";
     body = "error_page.413.body";
+  } else if (status === 503) {
+    title = "error_page.503.title";
+    body = "error_page.503.body";
   } else if (status === 431) {
     title = "error_page.431.title";
     body = "error_page.431.body";

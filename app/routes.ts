@@ -88,5 +88,13 @@ export default [
   route("admin/sentre/ny", "modules/centres/routes/new-centre.tsx"),
   route("admin/utboks", "modules/platform/routes/outbox.tsx"),
 
+  // Bruker Spør Bruker (issue 13; docs/evaluations-design.md). Server-rendered only. Each area's routes in its own block.
+  // -- evaluations: projects, team, guide, recruitment --
+  // -- end projects --
+  // -- evaluations: sessions, analysis, codes --
+  // -- end sessions --
+  // -- evaluations: reports, public reports, export --
+  // -- end reports --
+
   route("*", "modules/pages/routes/not-found.tsx"),
 ] satisfies RouteConfig;

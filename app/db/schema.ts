@@ -5,3 +5,4 @@ export * from "~/modules/audit/audit.schema";
 export * from "~/modules/platform/platform.schema";
 export * from "~/modules/offers/offers.schema";
 export * from "~/modules/toolkit/toolkit.schema";
+export * from "~/modules/evaluations/evaluations.schema";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { allMessages, formatDate, formatNumber, negotiateLanguage, translate } from "./i18n";
 // Modules' own catalogues (the toolkit's) are checked with the app's.
 import "~/modules/toolkit/i18n/register";
+import "~/modules/evaluations/i18n/register";
 
 const nb = allMessages("nb");
 import { sameAsNb } from "./same-as-nb";

@@ -1,5 +1,6 @@
 import type { nb } from "./nb";
 import type { ToolkitKey } from "~/modules/toolkit/i18n/nb";
+import type { EvaluationsKey } from "~/modules/evaluations/i18n/keys";
 
 export const languages = ["nb", "nn", "en"] as const;
 export type Lang = (typeof languages)[number];
@@ -7,7 +8,7 @@ export type Lang = (typeof languages)[number];
 export type CoreKey = keyof typeof nb;
 export type Messages = Record<CoreKey, string>;
 /** Every key: the app's, and those a module registers on the server (see registerMessages). */
-export type MessageKey = CoreKey | ToolkitKey;
+export type MessageKey = CoreKey | ToolkitKey | EvaluationsKey;
 
 /**
  * Each language's catalogue is a module of its own, imported only here and only dynamically, so the client

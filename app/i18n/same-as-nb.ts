@@ -1,6 +1,9 @@
+import { evaluationsSameAsNb } from "~/modules/evaluations/i18n/same-as-nb";
+
 /** Keys whose translation is rightly identical to bokmål, per language. Reviewed by hand. */
 export const sameAsNb: { nn: readonly string[]; en: readonly string[] } = {
   nn: [
+    ...evaluationsSameAsNb.nn,
     "audit.create.toolkit_share_named",
     "shell.menu",
     "controller.org_number",
@@ -267,5 +270,5 @@ export const sameAsNb: { nn: readonly string[]; en: readonly string[] } = {
     "offers.mine.active",
     "offers.mine.archived",
   ],
-  en: ["role.administrator", "offers.import.format_json_title", "offers.import.preview.col_status", "offers.import.preview.problems_one", "toolkit.sharing.status", "toolkit.consent.submit"],
+  en: [...evaluationsSameAsNb.en, "role.administrator", "offers.import.format_json_title", "offers.import.preview.col_status", "offers.import.preview.problems_one", "toolkit.sharing.status", "toolkit.consent.submit"],
 };

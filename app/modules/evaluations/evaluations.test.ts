@@ -19,12 +19,12 @@ import {
   phases,
   projectActions,
   projectCan,
-  projectRoles,
   sessionDateProblem,
   splitStatements,
   type Phase,
   type ProjectAction,
-  type ProjectRole,
+  type ProjectAccessRole,
+  projectAccessRoles,
   type ProjectState,
   type SessionKind,
 } from "./evaluations";
@@ -336,11 +336,11 @@ describe("the k rule", () => {
 
 describe("roles on a project", () => {
   // What each role may do: written out by hand, so a change to the table is a change here too.
-  const expected: Record<ProjectAction, ProjectRole[]> = {
-    "project.view": ["lead", "interviewer", "service_contact"],
+  const expected: Record<ProjectAction, ProjectAccessRole[]> = {
+    "project.view": ["lead", "interviewer", "service_contact", "coordinator", "administrator"],
     "project.edit": ["lead"],
     "project.change_phase": ["lead"],
-    "project.manage_team": ["lead"],
+    "project.manage_team": ["lead", "coordinator"],
     "guide.edit": ["lead", "interviewer", "service_contact"],
     "recruitment.edit": ["lead", "service_contact"],
     "session.read": ["lead", "interviewer"],
@@ -349,14 +349,14 @@ describe("roles on a project", () => {
     "analysis.view_all": ["lead", "interviewer"],
     "report.edit": ["lead", "interviewer"],
     "report.publish": ["lead"],
-    "report.read_published": ["lead", "interviewer", "service_contact"],
+    "report.read_published": ["lead", "interviewer", "service_contact", "coordinator"],
     "project.export": ["lead", "interviewer"],
   };
 
   it("has an answer for every action and role", () => {
     expect(Object.keys(expected).sort()).toEqual([...projectActions].sort());
     for (const action of projectActions) {
-      for (const role of projectRoles) {
+      for (const role of projectAccessRoles) {
         expect(projectCan([role], action), `${role} ${action}`).toBe(expected[action].includes(role));
       }
       expect(projectCan([], action), `nobody ${action}`).toBe(false);
@@ -365,7 +365,7 @@ describe("roles on a project", () => {
 
   it("never lets a service contact near sessions, notes, statements or per-session figures", () => {
     for (const action of ["session.read", "session.write", "analysis.code", "analysis.view_all", "project.export"] as const) {
-      expect(projectCan(["service_contact"], action)).toBe(false);
+      for (const outsider of ["service_contact", "coordinator", "administrator"] as const) expect(projectCan([outsider], action), outsider).toBe(false);
     }
     expect(isAnalysisTeam(["service_contact"])).toBe(false);
     expect(isAnalysisTeam([])).toBe(false);

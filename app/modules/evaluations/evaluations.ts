@@ -308,15 +308,24 @@ export function isAnalysisTeam(roles: readonly ProjectRole[]): boolean {
 }
 
 /**
- * What a person may do on one project, by their roles on it (the centre's coordinators create projects
- * and name the team; that is in permissions.ts). Service contacts never reach sessions, notes, statements
- * or per-session figures; they record recruitment numbers and read reports published to them.
+ * Roles that decide what a person may do on a project: the stored ones, and two that come from elsewhere —
+ * `coordinator` (a coordinator of the centre that runs the project, not on its team) and `administrator`
+ * (of the installation). Both see that a project exists and where it stands, never its raw data.
+ */
+export const projectAccessRoles = [...projectRoles, "coordinator", "administrator"] as const;
+export type ProjectAccessRole = (typeof projectAccessRoles)[number];
+
+/**
+ * What a person may do on one project, by their roles on it (the centre's coordinators create projects;
+ * permissions.ts). Service contacts never reach sessions, notes, statements or per-session figures; they
+ * record recruitment numbers and read reports published to them. Coordinators of the centre who are not on
+ * the team see the overview, name the team and read published reports; administrators see the overview only.
  */
 export const projectRoleTable = {
-  "project.view": ["lead", "interviewer", "service_contact"],
+  "project.view": ["lead", "interviewer", "service_contact", "coordinator", "administrator"],
   "project.edit": ["lead"],
   "project.change_phase": ["lead"],
-  "project.manage_team": ["lead"],
+  "project.manage_team": ["lead", "coordinator"],
   "guide.edit": ["lead", "interviewer", "service_contact"],
   "recruitment.edit": ["lead", "service_contact"],
   "session.read": ["lead", "interviewer"],
@@ -325,13 +334,13 @@ export const projectRoleTable = {
   "analysis.view_all": ["lead", "interviewer"],
   "report.edit": ["lead", "interviewer"],
   "report.publish": ["lead"],
-  "report.read_published": ["lead", "interviewer", "service_contact"],
+  "report.read_published": ["lead", "interviewer", "service_contact", "coordinator"],
   "project.export": ["lead", "interviewer"],
-} as const satisfies Record<string, readonly ProjectRole[]>;
+} as const satisfies Record<string, readonly ProjectAccessRole[]>;
 export type ProjectAction = keyof typeof projectRoleTable;
 export const projectActions = Object.keys(projectRoleTable) as ProjectAction[];
 
-export function projectCan(roles: readonly ProjectRole[], action: ProjectAction): boolean {
-  const allowed: readonly ProjectRole[] = projectRoleTable[action];
+export function projectCan(roles: readonly ProjectAccessRole[], action: ProjectAction): boolean {
+  const allowed: readonly ProjectAccessRole[] = projectRoleTable[action];
   return roles.some((r) => allowed.includes(r));
 }

@@ -1,0 +1,25 @@
+/** Bruker Spør Bruker, projects: interface texts in bokmål (the source; nn and en have the same keys, checked by i18n.test.ts). */
+export const projectsNb = {
+  "evaluations.nav.label": "Evalueringen",
+  "evaluations.nav.all_projects": "Alle evalueringer",
+  "evaluations.nav.phase": "Fase: {phase}",
+  "evaluations.nav.overview": "Oversikt",
+  "evaluations.nav.guide": "Temaguide",
+  "evaluations.nav.recruitment": "Rekruttering",
+  "evaluations.nav.sessions": "Intervjuer",
+  "evaluations.nav.analysis": "Analyse",
+  "evaluations.nav.process_report": "Prosessrapport",
+  "evaluations.nav.final_report": "Sluttrapport",
+  "evaluations.nav.team": "Team",
+  "evaluations.phase.agreement": "Avtale",
+  "evaluations.phase.theme_guide": "Temaguide",
+  "evaluations.phase.recruitment": "Rekruttering",
+  "evaluations.phase.interviews": "Intervjuer",
+  "evaluations.phase.analysis": "Analyse",
+  "evaluations.phase.process_report": "Prosessrapport",
+  "evaluations.phase.dialogue_conference": "Dialogkonferanse",
+  "evaluations.phase.final_report": "Sluttrapport",
+  "evaluations.phase.follow_up": "Oppfølging",
+  "evaluations.phase.closed": "Avsluttet",
+} as const;
+export type ProjectsKey = keyof typeof projectsNb;

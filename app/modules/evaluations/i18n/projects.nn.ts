@@ -1,0 +1,45 @@
+import type { ProjectsKey } from "./projects.nb";
+
+export const projectsNn: Record<ProjectsKey, string> = {
+  "evaluations.nav.label": "Evalueringa",
+  "evaluations.nav.all_projects": "Alle evalueringar",
+  "evaluations.nav.phase": "Fase: {phase}",
+  "evaluations.nav.overview": "Oversikt",
+  "evaluations.nav.guide": "Temaguide",
+  "evaluations.nav.recruitment": "Rekruttering",
+  "evaluations.nav.sessions": "Intervju",
+  "evaluations.nav.analysis": "Analyse",
+  "evaluations.nav.process_report": "Prosessrapport",
+  "evaluations.nav.final_report": "Sluttrapport",
+  "evaluations.nav.team": "Team",
+  "evaluations.phase.agreement": "Avtale",
+  "evaluations.phase.theme_guide": "Temaguide",
+  "evaluations.phase.recruitment": "Rekruttering",
+  "evaluations.phase.interviews": "Intervju",
+  "evaluations.phase.analysis": "Analyse",
+  "evaluations.phase.process_report": "Prosessrapport",
+  "evaluations.phase.dialogue_conference": "Dialogkonferanse",
+  "evaluations.phase.final_report": "Sluttrapport",
+  "evaluations.phase.follow_up": "Oppfølging",
+  "evaluations.phase.closed": "Avslutta",
+};
+
+/** Keys whose Nn text is rightly the same as bokmål (reviewed by hand; app/i18n/i18n.test.ts checks them). */
+export const projectsNnSameAsNb: readonly ProjectsKey[] = [
+  "evaluations.nav.phase",
+  "evaluations.nav.overview",
+  "evaluations.nav.guide",
+  "evaluations.nav.recruitment",
+  "evaluations.nav.analysis",
+  "evaluations.nav.process_report",
+  "evaluations.nav.final_report",
+  "evaluations.nav.team",
+  "evaluations.phase.agreement",
+  "evaluations.phase.theme_guide",
+  "evaluations.phase.recruitment",
+  "evaluations.phase.analysis",
+  "evaluations.phase.process_report",
+  "evaluations.phase.dialogue_conference",
+  "evaluations.phase.final_report",
+  "evaluations.phase.follow_up",
+];

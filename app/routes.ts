@@ -95,6 +95,8 @@ export default [
   // -- end sessions --
   // -- evaluations: reports, public reports, export --
   // -- end reports --
+  // -- evaluations: archive export and import --
+  // -- end archive --
 
   route("*", "modules/pages/routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -8,14 +8,17 @@ import { sessionsEn } from "./sessions.en";
 import { reportsNb } from "./reports.nb";
 import { reportsNn } from "./reports.nn";
 import { reportsEn } from "./reports.en";
+import { archiveNb } from "./archive.nb";
+import { archiveNn } from "./archive.nn";
+import { archiveEn } from "./archive.en";
 
 /**
  * Adds the evaluation module's texts to the app's catalogue, as the toolkit's register.ts does: the module's
  * pages render on the server only, so these texts never reach a browser. One file per area and language
- * (projects, sessions and analysis, reports), each with the same keys in nb, nn and en.
+ * (projects, sessions and analysis, reports, the archive), each with the same keys in nb, nn and en.
  */
 registerMessages({
-  nb: { ...projectsNb, ...sessionsNb, ...reportsNb },
-  nn: { ...projectsNn, ...sessionsNn, ...reportsNn },
-  en: { ...projectsEn, ...sessionsEn, ...reportsEn },
+  nb: { ...projectsNb, ...sessionsNb, ...reportsNb, ...archiveNb },
+  nn: { ...projectsNn, ...sessionsNn, ...reportsNn, ...archiveNn },
+  en: { ...projectsEn, ...sessionsEn, ...reportsEn, ...archiveEn },
 });

@@ -15,6 +15,7 @@ CREATE TABLE "evaluation_codings" (
 	"code_id" uuid NOT NULL,
 	"project_id" uuid NOT NULL,
 	"session_id" uuid NOT NULL,
+	"polarity" text,
 	CONSTRAINT "evaluation_codings_statement_id_code_id_pk" PRIMARY KEY("statement_id","code_id")
 );
 --> statement-breakpoint
@@ -255,6 +256,26 @@ CREATE INDEX "evaluation_sites_project_idx" ON "evaluation_sites" USING btree ("
 CREATE INDEX "evaluation_statements_project_idx" ON "evaluation_statements" USING btree ("project_id","session_id");--> statement-breakpoint
 CREATE INDEX "evaluation_statements_session_idx" ON "evaluation_statements" USING btree ("session_id","position");--> statement-breakpoint
 CREATE INDEX "evaluation_team_user_idx" ON "evaluation_team" USING btree ("user_id");--> statement-breakpoint
+-- A coding carries its statement's polarity (so the figures per code read the codings alone): set when the
+-- coding is made, and copied again whenever the statement's polarity changes. The app never writes it.
+CREATE FUNCTION evaluation_codings_take_polarity() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.polarity := (SELECT s.polarity FROM evaluation_statements s WHERE s.id = NEW.statement_id);
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER evaluation_codings_polarity BEFORE INSERT OR UPDATE OF statement_id, polarity ON evaluation_codings
+  FOR EACH ROW EXECUTE FUNCTION evaluation_codings_take_polarity();
+--> statement-breakpoint
+CREATE FUNCTION evaluation_statements_share_polarity() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE evaluation_codings SET polarity = NEW.polarity WHERE statement_id = NEW.id;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER evaluation_statements_polarity AFTER UPDATE OF polarity ON evaluation_statements
+  FOR EACH ROW WHEN (OLD.polarity IS DISTINCT FROM NEW.polarity) EXECUTE FUNCTION evaluation_statements_share_polarity();
+--> statement-breakpoint
 -- The k rule for everyone outside a project's analysis team (ADR 0026): figures per code, withheld in the
 -- query itself when the distinct sessions behind them hold fewer than greatest(3, k) participants. Outsiders'
 -- use cases read figures only from these views and from the breakdown query in figures.server.ts.
@@ -262,11 +283,10 @@ CREATE VIEW "evaluation_code_figures_outside" AS
 WITH per_session AS (
   SELECT c.project_id, c.code_id, c.session_id,
          count(*) AS statements,
-         count(*) FILTER (WHERE s.polarity = 'positive') AS positive,
-         count(*) FILTER (WHERE s.polarity = 'negative') AS negative,
-         count(*) FILTER (WHERE s.polarity = 'suggestion') AS suggestion
+         count(*) FILTER (WHERE c.polarity = 'positive') AS positive,
+         count(*) FILTER (WHERE c.polarity = 'negative') AS negative,
+         count(*) FILTER (WHERE c.polarity = 'suggestion') AS suggestion
   FROM evaluation_codings c
-  JOIN evaluation_statements s ON s.id = c.statement_id
   GROUP BY c.project_id, c.code_id, c.session_id
 ), per_code AS (
   SELECT ps.project_id, ps.code_id,

@@ -11,8 +11,9 @@ import { organizations, services } from "~/modules/offers/offers.schema";
  * part. Every table reaches its centre through evaluation_projects.centre_id. `revision` columns count saves
  * (optimistic concurrency, as the toolkit's entries: a save names the revision it started from).
  *
- * The k rule for everyone outside the analysis team is applied in SQL: the view
- * evaluation_code_figures_outside (drizzle/0008) and the breakdown queries in figures.server.ts.
+ * The k rule for everyone outside the analysis team is applied in SQL: the views
+ * evaluation_code_figures_outside and evaluation_project_figures_outside (drizzle/0008) and the breakdown
+ * queries in figures.server.ts (ADR 0026).
  */
 
 /** One evaluation of one service. */
@@ -314,6 +315,13 @@ export const evaluationCodings = pgTable(
     sessionId: uuid("session_id")
       .notNull()
       .references(() => evaluationSessions.id, { onDelete: "cascade" }),
+    /**
+     * The statement's polarity, copied by triggers (drizzle/0008): set from the statement when the coding is
+     * made, and again whenever the statement's polarity changes. Never written by the app. With it the figures
+     * per code are one scan of the project's codings, without joining every statement (≈ 10× less work
+     * with 20,000 statements).
+     */
+    polarity: text("polarity"),
   },
   (t) => [primaryKey({ columns: [t.statementId, t.codeId] }), index("evaluation_codings_figures_idx").on(t.projectId, t.codeId, t.sessionId)],
 );

@@ -11,7 +11,9 @@
 //    end one table of the figures the issues name, marked against their aims.
 // 2. Unless BENCH_SHORT or BENCH_ONLY_SEARCH: the earlier figures — front page and /min-side at 50
 //    connections with cold start and memory, the toolkit (500 entries, its PDF), the HSDS API and the
-//    NDJSON export at 10,000 and 100,000 offers.
+//    NDJSON export at 10,000 and 100,000 offers; Bruker Spør Bruker's analysis and final report with 200
+//    sessions and 20,000 coded statements beside the same aggregate as raw SQL, and the report's PDF
+//    (BENCH_ONLY_EVALUATIONS runs only that).
 //
 // PostgreSQL: throwaway databases are created through BENCH_DATABASE_URL (an admin URL, default
 // postgres://postgres@127.0.0.1:5432/postgres, on this machine: its backends' CPU is read from /proc) and
@@ -33,7 +35,8 @@ const short = Boolean(process.env.BENCH_SHORT);
 const onlySearch = Boolean(process.env.BENCH_ONLY_SEARCH);
 const onlyToolkit = Boolean(process.env.BENCH_ONLY_TOOLKIT);
 const onlyMixed = Boolean(process.env.BENCH_ONLY_MIXED);
-const runMixed = onlyMixed || (!short && !onlySearch && !onlyToolkit && !process.env.BENCH_SKIP_MIXED);
+const onlyEvaluations = Boolean(process.env.BENCH_ONLY_EVALUATIONS);
+const runMixed = onlyMixed || (!short && !onlySearch && !onlyToolkit && !onlyEvaluations && !process.env.BENCH_SKIP_MIXED);
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const slotSeconds = Number(process.env.BENCH_SLOT ?? (short ? 1 : 3));
 const rounds = Number(process.env.BENCH_ROUNDS ?? (short ? 2 : 5));
@@ -784,6 +787,72 @@ async function measureToolkit(label, env, entries = 500) {
   }
 }
 
+/**
+ * Bruker Spør Bruker (issue 13, "Performance"): a project with 200 sessions and 20,000 coded statements. The
+ * analysis page (as the project lead) and the final report (as the lead, and as the service contact, who gets
+ * the k rule's figures) one request at a time — the server-side render time — and at 10 connections; the
+ * same aggregates as raw SQL on the same database, timed by the generator before the server starts (PGlite
+ * allows one process), so the ratio page ÷ raw SQL is printed; the final report's PDF; the server's memory
+ * before and after.
+ */
+async function measureEvaluations(label, env) {
+  const gen = spawnSync("npx", ["tsx", "scripts/generate-evaluation.ts", "200", "20000", "--time-raw"], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: "warn", DEMO: "1", ...env },
+    encoding: "utf8",
+  });
+  const line = gen.stdout?.split("\n").find((l) => l.startsWith("RESULT "));
+  if (gen.status !== 0 || !line) throw new Error(`generate-evaluation failed:\n${gen.stdout}\n${gen.stderr}`);
+  const { projectId, raw } = JSON.parse(line.slice("RESULT ".length));
+  const server = await startServer(env);
+  const { base } = server;
+  try {
+    const lead = await logIn(base, "koordinator@example.org");
+    const contact = await logIn(base, "tjeneste@example.org");
+    const pages = [
+      ["analysis", `/evalueringer/${projectId}/analyse`, lead, "team"],
+      ["final report (lead)", `/evalueringer/${projectId}/sluttrapport`, lead, "team"],
+      ["final report (service contact)", `/evalueringer/${projectId}/sluttrapport`, contact, "outside"],
+    ];
+    const memoryBefore = rssMb(server.child.pid);
+    const measured = [];
+    for (const [name, pagePath, cookie, rawKey] of pages) {
+      const probe = await fetch(`${base}${pagePath}`, { headers: { cookie } });
+      await probe.arrayBuffer();
+      if (probe.status !== 200) {
+        measured.push({ name, status: probe.status });
+        continue;
+      }
+      for (let i = 0; i < 10; i++) await fetch(`${base}${pagePath}`, { headers: { cookie } }).then((r) => r.arrayBuffer()); // warm-up
+      const one = await load(`${base}${pagePath}`, { cookie }, 1);
+      const ten = await load(`${base}${pagePath}`, { cookie }, 10);
+      measured.push({ name, status: 200, one, ten, raw: raw[rawKey] });
+    }
+    const pdfTimes = [];
+    let pdfBytes = 0;
+    let pdfStatus = 0;
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/evalueringer/${projectId}/sluttrapport/pdf`, { headers: { cookie: lead } });
+      const body = Buffer.from(await res.arrayBuffer());
+      pdfStatus = res.status;
+      if (res.status !== 200 || body.subarray(0, 5).toString() !== "%PDF-") break;
+      pdfTimes.push(performance.now() - t0);
+      pdfBytes = body.length;
+    }
+    pdfTimes.sort((a, b) => a - b);
+    return {
+      label,
+      raw,
+      pages: measured,
+      pdf: pdfTimes.length ? { p50: Math.round(percentile(pdfTimes, 50)), p95: Math.round(percentile(pdfTimes, 95)), kb: Math.round(pdfBytes / 1024) } : { status: pdfStatus },
+      memory: { before: memoryBefore, after: rssMb(server.child.pid) },
+    };
+  } finally {
+    await stopServer(server);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The mixed scenario (issue 12, item 7): public pages, logged-in toolkit pages and 8 % saves at 200 clients.
 
@@ -805,7 +874,7 @@ const overQueueWaitMs = 10_000;
 // (the earlier name): in the mixed scenario only.
 const baselineSpec = parseBaseline(process.env);
 const baselineRef = baselineSpec?.ref ?? null;
-const floorsBaseline = Boolean(baselineSpec?.floors) && !onlyMixed && !onlyToolkit;
+const floorsBaseline = Boolean(baselineSpec?.floors) && !onlyMixed && !onlyToolkit && !onlyEvaluations;
 const mixedBaseline = Boolean(baselineSpec?.mixed) && runMixed;
 const needBaseline = floorsBaseline || mixedBaseline;
 const baselineDir = path.join(runDir, "baseline");
@@ -1223,6 +1292,7 @@ const loadBefore = os.loadavg()[0];
 const floors = [];
 const results = [];
 const toolkit = [];
+const evaluations = [];
 const directory = [];
 let mixed = null;
 const floorsDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-floors-"));
@@ -1241,7 +1311,7 @@ try {
   const pgliteEnv = { DATABASE_URL: "", DATA_DIR: floorsDir, DEMO: "1" };
   const generated = [];
   const mixedAccountsFile = path.join(runDir, "mixed-accounts.json");
-  if (!onlyToolkit) {
+  if (!onlyToolkit && !onlyEvaluations) {
     floorsPg = await createPostgres();
     if (!onlyMixed) generated.push(generateInBackground(pgliteEnv, 10_000));
     if (floorsPg) {
@@ -1265,7 +1335,7 @@ try {
   buildAll();
   await Promise.all(generated);
   stage("built and generated");
-  if (!onlyToolkit && !onlyMixed) {
+  if (!onlyToolkit && !onlyMixed && !onlyEvaluations) {
     for (const problem of baselineProblems) console.log(`Baseline ${baselineId}: generating its offers failed (${problem}); that database's run goes on without it.`);
     const pgliteBaseline = floorsBaseline && baselinePgliteReady ? { dir: baselineDir, env: baselinePgliteEnv } : null;
     floors.push(await measureFloors("PGlite", pgliteEnv, { dataDir: floorsDir, baseline: pgliteBaseline }));
@@ -1279,7 +1349,7 @@ try {
     mixed = await measureMixed({ ...pgEnv(floorsPg.url), DEMO: "1" }, floorsPg.url, floorsPg.name, mixedAccountsFile, baseline);
     stage("mixed load");
   } else if (onlyMixed) console.log("The mixed scenario needs PostgreSQL; none answered.");
-  if (!short && !onlySearch && !onlyToolkit && !onlyMixed) {
+  if (!short && !onlySearch && !onlyToolkit && !onlyMixed && !onlyEvaluations) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-"));
     try {
       // Cold start includes migrations and demo data on a new data folder.
@@ -1290,7 +1360,7 @@ try {
     const postgres = await withPostgres((url) => measure("PostgreSQL", { ...pgEnv(url), DEMO: "1" }));
     if (postgres) results.push(postgres);
   }
-  if (!short && !onlySearch && !onlyMixed && !process.env.BENCH_SKIP_TOOLKIT) {
+  if (!short && !onlySearch && !onlyMixed && !onlyEvaluations && !process.env.BENCH_SKIP_TOOLKIT) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-toolkit-"));
     try {
       toolkit.push(await measureToolkit("PGlite", { DATABASE_URL: "", DATA_DIR: dir }));
@@ -1300,7 +1370,18 @@ try {
     const pgToolkit = await withPostgres((url) => measureToolkit("PostgreSQL", pgEnv(url)));
     if (pgToolkit) toolkit.push(pgToolkit);
   }
-  if (!short && !onlySearch && !onlyToolkit && !onlyMixed && !process.env.BENCH_SKIP_DIRECTORY) {
+  if ((onlyEvaluations || (!short && !onlySearch && !onlyToolkit && !onlyMixed)) && !process.env.BENCH_SKIP_EVALUATIONS) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-evaluations-"));
+    try {
+      evaluations.push(await measureEvaluations("PGlite", { DATABASE_URL: "", DATA_DIR: dir }));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const pgEvaluations = await withPostgres((url) => measureEvaluations("PostgreSQL", pgEnv(url)));
+    if (pgEvaluations) evaluations.push(pgEvaluations);
+    stage("evaluations");
+  }
+  if (!short && !onlySearch && !onlyToolkit && !onlyMixed && !onlyEvaluations && !process.env.BENCH_SKIP_DIRECTORY) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-dir-"));
     try {
       directory.push(await measureDirectory("PGlite", { DATABASE_URL: "", DATA_DIR: dir }));
@@ -1409,6 +1490,23 @@ if (toolkit.length) {
     console.log(row([t.label, "Min mappe /verktoy/mappe, 1 connection (server-side render)", t.folderSerial.rps, t.folderSerial.p50, t.folderSerial.p95, t.folderSerial.p99, t.folderSerial.errors]));
     console.log(row([t.label, "Min mappe, 10 connections", t.folder10.rps, t.folder10.p50, t.folder10.p95, t.folder10.p99, t.folder10.errors]));
     console.log(row([t.label, `PDF of the folder (${t.pdf.kb} KB), 10 in a row`, "", t.pdf.p50, t.pdf.p95, "", ""]));
+  }
+}
+
+if (evaluations.length) {
+  console.log(`\nBruker Spør Bruker (issue 13): one project with 200 sessions and 20,000 coded statements; ${duration} s per measurement; raw SQL = the same figures per code run alone on the same database (median of 30). Aims: p95 < 100 ms at 1 connection on PostgreSQL, PDF < 3 s, memory flat.\n`);
+  console.log(row(["database", "page", "1 conn p50 ms", "1 conn p95 ms", "10 conn req/s", "10 conn p95 ms", "errors", "raw SQL p50 ms", "page ÷ raw SQL"]));
+  console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]));
+  for (const e of evaluations) {
+    for (const p of e.pages) {
+      if (p.status !== 200) {
+        console.log(row([e.label, p.name, `– (status ${p.status})`, "–", "–", "–", "–", "–", "–"]));
+        continue;
+      }
+      console.log(row([e.label, p.name, p.one.p50, p.one.p95, p.ten.rps, p.ten.p95, p.one.errors + p.ten.errors, p.raw.p50, fmtRatio(ratio(p.one.p50, p.raw.p50))]));
+    }
+    console.log(row([e.label, e.pdf.p50 === undefined ? `final report PDF: – (status ${e.pdf.status})` : `final report PDF (${e.pdf.kb} KB), 10 in a row`, e.pdf.p50 ?? "–", e.pdf.p95 ?? "–", "", "", "", "", ""]));
+    console.log(row([e.label, `server memory MB before → after`, `${e.memory.before} → ${e.memory.after}`, "", "", "", "", "", ""]));
   }
 }
 

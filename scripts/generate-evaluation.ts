@@ -182,6 +182,23 @@ export const rawFigures = {
   outside: (projectId: string) => sql`select * from evaluation_code_figures_outside where project_id = ${projectId}`,
 };
 
+/** Runs each raw aggregate `times` times, one after another: median and p95 in ms (the bench's "raw SQL" floor). */
+export async function timeRawFigures(db: Db, projectId: string, times = 30) {
+  const result: Record<string, { p50: number; p95: number }> = {};
+  for (const [name, query] of Object.entries(rawFigures)) {
+    const ms: number[] = [];
+    for (let i = 0; i < times + 3; i++) {
+      const t0 = performance.now();
+      await db.execute(query(projectId));
+      if (i >= 3) ms.push(performance.now() - t0); // the first three warm the cache and the plan
+    }
+    ms.sort((a, b) => a - b);
+    const at = (q: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor((q / 100) * ms.length))]! * 100) / 100;
+    result[name] = { p50: at(50), p95: at(95) };
+  }
+  return result;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { startServices, stopServices } = await import("../app/lib/services.server");
   const sessionCount = Number(process.argv[2] ?? 200);
@@ -189,8 +206,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const services = await startServices(process.env);
   try {
     const started = Date.now();
-    const { projectId } = await generateEvaluation(services.db, sessionCount, statementCount);
+    const { projectId, finalReportId } = await generateEvaluation(services.db, sessionCount, statementCount);
     console.log(`evaluation ${projectId}: ${sessionCount} sessions, ${statementCount} statements in ${Date.now() - started} ms`);
+    // For the bench: one line of JSON with the ids and the raw aggregates' times on this database.
+    if (process.argv.includes("--time-raw")) console.log(`RESULT ${JSON.stringify({ projectId, finalReportId, raw: await timeRawFigures(services.db, projectId) })}`);
   } finally {
     await stopServices();
   }

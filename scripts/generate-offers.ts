@@ -18,8 +18,38 @@ let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
 
-/** Adds `count` made-up offers (one place each) and their organizations; the same offers for the same count. */
-export async function generateOffers(db: Db, count: number) {
+/**
+ * Adds `count` made-up offers (one place each) and their organizations; the same offers for the same count.
+ * `indexesAfter`: the services' GIN indexes (the search's text, trigram and place arrays) are dropped first and
+ * built again after the rows are in, from their own definitions (`pg_indexes.indexdef`, options included), so
+ * the database ends with the same rows and the same indexes, each built once in bulk instead of row by row:
+ * about half the time on PGlite (27.7 → 13.3 s for 10,000), less on PostgreSQL (11.9 → 9.7 s). The triggers run
+ * as always. The same-results test uses it; the bench keeps the indexes in place, as on a running server.
+ */
+export async function generateOffers(db: Db, count: number, { indexesAfter = false }: { indexesAfter?: boolean } = {}) {
+  const indexes = indexesAfter ? await ginIndexesOfServices(db) : [];
+  for (const index of indexes) await db.execute(sql.raw(`drop index ${quoteIdent(index.indexname)}`));
+  try {
+    await insertOffers(db, count);
+  } finally {
+    for (const index of indexes) await db.execute(sql.raw(index.indexdef));
+  }
+  // Fresh statistics and no dead rows or pending index entries, as autovacuum would keep them on a server
+  // (PGlite has no autovacuum); the trigger that fills services.fylker rewrites each new service once.
+  await db.execute(sql`vacuum analyze`);
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function ginIndexesOfServices(db: Db): Promise<{ indexname: string; indexdef: string }[]> {
+  const result = await db.execute<{ indexname: string; indexdef: string }>(
+    sql`select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = 'services' and indexdef ~* ' using gin ' order by indexname`,
+  );
+  // PGlite's driver returns { rows }, node-postgres's the rows themselves.
+  return (result as unknown as { rows?: { indexname: string; indexdef: string }[] }).rows ?? (result as unknown as { indexname: string; indexdef: string }[]);
+}
+
+async function insertOffers(db: Db, count: number) {
   seed = 42;
   const orgCount = Math.max(1, Math.round(count / 10));
   const orgIds = Array.from({ length: orgCount }, () => randomUUID());
@@ -51,9 +81,6 @@ export async function generateOffers(db: Db, count: number) {
       await tx.insert(serviceAtLocations).values(batch.map((b) => ({ id: randomUUID(), serviceId: b.service.id, locationId: b.location.id })));
     });
   }
-  // Fresh statistics and no dead rows or pending index entries, as autovacuum would keep them on a server
-  // (PGlite has no autovacuum); the trigger that fills services.fylker rewrites each new service once.
-  await db.execute(sql`vacuum analyze`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

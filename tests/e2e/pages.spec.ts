@@ -226,26 +226,25 @@ const visitorPages = new Set([
 const serverOnly = (name: string) => visitorPages.has(name) || /^(toolkit|shared|locked)/.test(name);
 
 type Run = { lang: Lang; width: number; js: boolean };
+const languages = ["nb", "nn", "en"] as const satisfies readonly Lang[];
+/** The four visits of every page: each width once with JavaScript off and once on. */
+const slots = [
+  { width: 360, js: false },
+  { width: 1280, js: true },
+  { width: 360, js: true },
+  { width: 1280, js: false },
+] as const;
 /**
- * Bokmål at both widths with JavaScript on and off. Nynorsk and English at both widths, each width once
- * with JavaScript on and once off between them: nn 360 off and 1280 on, en 360 on and 1280 off. So every
- * language meets both widths and both settings, and every width and setting meets every language.
- * Server-only pages: every language at both widths with JavaScript on, and bokmål at 360 px off.
+ * Four visits per page, hydrated or server-only alike: at 360 px and at 1280 px, each once with JavaScript off
+ * and once on, so every page meets both widths with both settings. The languages go round over the four
+ * visits (page i: language i, i+1, i+2, i, in the order of `slots`), so every page is seen in nb, nn and en,
+ * and, over the pages, every language meets every width and setting (the first test checks this).
+ * Server-only pages give the same HTML with JavaScript on and off (checked: they load no script), but axe
+ * runs in the page itself with it on and on the re-rendered HTML (<noscript> shown) with it off.
  */
 function runsFor(name: string): Run[] {
-  if (serverOnly(name)) {
-    return [...(["nb", "nn", "en"] as const).flatMap((lang) => [360, 1280].map((width) => ({ lang, width, js: true }))), { lang: "nb", width: 360, js: false }];
-  }
-  return [
-    { lang: "nb", width: 360, js: true },
-    { lang: "nb", width: 360, js: false },
-    { lang: "nb", width: 1280, js: true },
-    { lang: "nb", width: 1280, js: false },
-    { lang: "nn", width: 360, js: false },
-    { lang: "nn", width: 1280, js: true },
-    { lang: "en", width: 360, js: true },
-    { lang: "en", width: 1280, js: false },
-  ];
+  const i = pages.findIndex((p) => p.name === name);
+  return slots.map((slot, k) => ({ lang: languages[(i + k) % languages.length]!, ...slot }));
 }
 
 /**
@@ -297,6 +296,23 @@ async function visit(context: BrowserContext, p: PageCase, run: Run): Promise<Pa
   }
   return page;
 }
+
+describe("the visits", () => {
+  it("see every page in nb, nn and en, at 360 and 1280 px each with JavaScript off and on; over the pages, every combination", () => {
+    expect(new Set(pages.map((p) => p.name)).size, "page names are unique").toBe(pages.length);
+    const key = (r: Run) => `${r.lang} ${r.width} ${r.js ? "on" : "off"}`;
+    for (const p of pages) {
+      const runs = runsFor(p.name);
+      expect(new Set(runs.map((r) => r.lang)), p.name).toEqual(new Set(languages));
+      expect(new Set(runs.map((r) => `${r.width} ${r.js}`)), p.name).toEqual(new Set(["360 false", "360 true", "1280 false", "1280 true"]));
+    }
+    const all = languages.flatMap((lang) => [360, 1280].flatMap((width) => [false, true].map((js) => key({ lang, width, js }))));
+    for (const kind of [true, false]) {
+      const seen = new Set(pages.filter((p) => serverOnly(p.name) === kind).flatMap((p) => runsFor(p.name).map(key)));
+      expect([...seen].sort(), kind ? "server-only pages" : "hydrated pages").toEqual([...all].sort());
+    }
+  });
+});
 
 for (const run of [
   { lang: "nb", width: 360, js: true },

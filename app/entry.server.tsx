@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { EntryContext, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { clientContext, redactPath } from "~/lib/request.server";
 import { log, errorFields, logRouteError } from "~/lib/log.server";
 import { getServices } from "~/lib/services.server";
@@ -54,6 +54,21 @@ export default function handleRequest(
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
+  if (neverHydrates(routerContext)) {
+    // A page that never hydrates (ADR 0022) renders no <Scripts>, so nothing in it suspends (the app has no
+    // Suspense, lazy or <Await>; only <Scripts>' hand-off of the loader data does): React's string renderer gives
+    // the same HTML as the stream below, without encoding each small chunk into bytes on the way (ADR 0023).
+    let html: string;
+    try {
+      html = renderToString(<ServerRouter context={routerContext} url={request.url} nonce={nonce} />);
+    } catch (error) {
+      // As the stream's onError and onShellError: logged, then React Router renders the error page.
+      log.error("render.error", errorFields(error));
+      return Promise.reject(error);
+    }
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
+  }
   return new Promise<Response>((resolve, reject) => {
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
     // Wait for everything: pages are complete HTML without JavaScript.
@@ -84,6 +99,11 @@ export default function handleRequest(
       },
     });
   });
+}
+
+/** Whether the page's routes say `handle.hydrate = false`: the same test as the root layout's (ADR 0022). */
+function neverHydrates(context: EntryContext): boolean {
+  return context.staticHandlerContext.matches.some((m) => (context.routeModules[m.route.id]?.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
 }
 
 /** Errors from loaders and actions: logged without request data; the user sees the friendly 500 page. */

@@ -13,6 +13,7 @@ import { groupByCentre } from "~/modules/accounts/accounts";
 import { ErrorPage } from "~/components/error-page";
 import { isLang, type Lang } from "~/i18n/i18n";
 import { LangOverride } from "~/i18n/use-t";
+import { ServerOnlyPage } from "~/components/app-link";
 
 export const middleware: Route.MiddlewareFunction[] = [appMiddleware];
 
@@ -58,7 +59,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
+        {/* A page that never hydrates renders plain links and forms instead of React Router's (ADR 0023). */}
+        {hydrate ? children : <ServerOnlyPage.Provider value={true}>{children}</ServerOnlyPage.Provider>}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={data?.nonce} />

@@ -4,6 +4,8 @@ import { useRouteLoaderData } from "react-router";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey, Params } from "~/i18n/i18n";
 import type { FormErrors } from "~/lib/forms";
+import { OptionMarkup } from "./option-markup";
+import { useServerOnlyPage } from "./app-link";
 
 /** The CSRF token every state-changing form carries. */
 export function CsrfField() {
@@ -78,6 +80,9 @@ export function TextField({ name, label, description, error, defaultValue, type 
   );
 }
 
+/** SelectField's option markup by its options list: a caller that keeps its list (per language) builds it once. */
+const optionMarkups = new WeakMap<readonly { value: string; label: string }[], { placeholder: string; markup: OptionMarkup }>();
+
 export function SelectField({
   name,
   label,
@@ -90,12 +95,26 @@ export function SelectField({
   label: ReactNode;
   error?: MessageKey;
   defaultValue?: string;
-  options: { value: string; label: string }[];
+  options: readonly { value: string; label: string }[];
   placeholder: string;
 }) {
   const t = useT();
+  const serverOnly = useServerOnlyPage();
   const id = `field-${name}`;
   const errId = error ? `${id}-error` : undefined;
+  if (serverOnly) {
+    // A page that never hydrates: the same options as markup, one string instead of an element each (ADR 0023).
+    let built = optionMarkups.get(options);
+    if (built?.placeholder !== placeholder) optionMarkups.set(options, (built = { placeholder, markup: new OptionMarkup([{ value: "", label: placeholder }, ...options]) }));
+    const html = built.markup.render(defaultValue ?? "");
+    return (
+      <Field>
+        <Label htmlFor={id}>{label}</Label>
+        <Select id={id} name={name} aria-describedby={errId} aria-invalid={error ? true : undefined} dangerouslySetInnerHTML={{ __html: html }} />
+        {error ? <ValidationMessage id={errId}>{t(error)}</ValidationMessage> : null}
+      </Field>
+    );
+  }
   return (
     <Field>
       <Label htmlFor={id}>{label}</Label>

@@ -6,22 +6,46 @@ import { languages, type Lang } from "~/i18n/i18n";
 import type { RootData } from "~/root";
 import { CsrfField } from "./form";
 import { ControllerFooter } from "./controller";
+import { isActivePath, useServerOnlyPage } from "./app-link";
 
 const languageNames: Record<Lang, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
 
 type NavItem = { to: string; label: string; end?: boolean; reload?: boolean };
 
-function NavList({ items }: { items: NavItem[] }) {
+/** On a page that never hydrates, the same `<a>` as React Router's `<NavLink>` writes, without it (ADR 0023). */
+function NavList({ items, pathname, serverOnly }: { items: NavItem[]; pathname: string; serverOnly: boolean }) {
   return (
     <ul>
-      {items.map((item) => (
-        <li key={item.to}>
-          <NavLink to={item.to} end={item.end} reloadDocument={item.reload} className="ds-link">
-            {item.label}
-          </NavLink>
-        </li>
-      ))}
+      {items.map((item) => {
+        const active = serverOnly && isActivePath(pathname, item.to, item.end);
+        return (
+          <li key={item.to}>
+            {serverOnly ? (
+              <a aria-current={active ? "page" : undefined} className={active ? "ds-link active" : "ds-link"} href={item.to} data-discover="true">
+                {item.label}
+              </a>
+            ) : (
+              <NavLink to={item.to} end={item.end} reloadDocument={item.reload} className="ds-link">
+                {item.label}
+              </NavLink>
+            )}
+          </li>
+        );
+      })}
     </ul>
+  );
+}
+
+/** The log-out form: React Router's `<Form>`, or on a page that never hydrates the same `<form>` without it. */
+function LogOutForm({ serverOnly, children }: { serverOnly: boolean; children: ReactNode }) {
+  return serverOnly ? (
+    <form method="post" action="/logg-ut" className="kp-inline-form" data-discover="true">
+      {children}
+    </form>
+  ) : (
+    <Form method="post" action="/logg-ut" className="kp-inline-form">
+      {children}
+    </Form>
   );
 }
 
@@ -37,6 +61,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const t = useT();
   const data = useRouteLoaderData("root") as RootData | undefined;
   const location = useLocation();
+  const serverOnly = useServerOnlyPage();
   const user = data?.user;
   const siteName = data?.siteName ?? "Knutepunkt";
   const centreLine = user?.centres.length ? user.centres.map((c) => c.name).join(", ") : t("shell.tagline");
@@ -94,13 +119,13 @@ export function AppShell({ children }: { children: ReactNode }) {
           </a>
           <div className="kp-header__account">
             {user ? (
-              <Form method="post" action="/logg-ut" className="kp-inline-form">
+              <LogOutForm serverOnly={serverOnly}>
                 <CsrfField />
                 <span className="kp-muted kp-header__who">{t("shell.logged_in_as", { name: user.name })} </span>
                 <Button type="submit" variant="secondary" data-size="sm">
                   {t("shell.log_out")}
                 </Button>
-              </Form>
+              </LogOutForm>
             ) : (
               <Link href="/logg-inn">{t("shell.log_in")}</Link>
             )}
@@ -112,7 +137,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </summary>
             <nav className="kp-menu__panel" aria-label={t("shell.main_nav")}>
               {user ? <p className="kp-muted kp-menu__who">{t("shell.logged_in_as", { name: user.name })}</p> : null}
-              <NavList items={nav} />
+              <NavList items={nav} pathname={location.pathname} serverOnly={serverOnly} />
             </nav>
           </details>
           <nav aria-label={t("shell.language")} className="kp-header__lang">
@@ -134,7 +159,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </nav>
         </div>
         <nav className="kp-container kp-nav" aria-label={t("shell.main_nav")}>
-          <NavList items={nav} />
+          <NavList items={nav} pathname={location.pathname} serverOnly={serverOnly} />
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="kp-container kp-main">

@@ -82,17 +82,43 @@ export function translate(lang: Lang, key: MessageKey | PluralKey, params?: Para
   const catalogue = catalogueFor(lang);
   let template: string | undefined;
   if (params && typeof params.count === "number") {
-    const form = cached(`plural:${lang}`, () => new Intl.PluralRules(locales[lang])).select(params.count);
+    const form = pluralForm(lang, params.count);
     const extra = registered[lang];
     template = catalogue[`${key}_${form}`] ?? catalogue[`${key}_other`] ?? extra[`${key}_${form}`] ?? extra[`${key}_other`];
   }
   template ??= catalogue[key] ?? registered[lang][key] ?? (catalogues.nb as Record<string, string> | undefined)?.[key] ?? registered.nb[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  // A template's text and `{name}`s, split once: [text, name, text, name, …, text] (what `replace` with
+  // /\{(\w+)\}/g would find); filling them costs a few string joins instead of a regular expression per call.
+  const parts = memo(templateParts, template, () => template.split(/\{(\w+)\}/));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
     const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === "number" ? formatNumber(lang, value) : value;
-  });
+    out += (value === undefined ? `{${name}}` : typeof value === "number" ? formatNumber(lang, value) : value) + parts[i + 1]!;
+  }
+  return out;
+}
+
+// Results of Intl calls and template splits, kept per input: an Intl format costs 1–4 µs per call, and a page
+// formats the same few dates and counts again and again (20 offers' dates on the search page; issue 12, item 2).
+// Each cache is cleared when it grows past its bound, so odd inputs cannot grow it without limit.
+const templateParts = new Map<string, string[]>();
+const pluralForms = new Map<string, Intl.LDMLPluralRule>();
+const numbers = new Map<string, string>();
+const dates = new Map<string, string>();
+function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= 5000) cache.clear();
+    cache.set(key, (value = make()));
+  }
+  return value;
+}
+
+function pluralForm(lang: Lang, count: number): Intl.LDMLPluralRule {
+  const select = () => cached(`plural:${lang}`, () => new Intl.PluralRules(locales[lang])).select(count);
+  return Number.isSafeInteger(count) && !Object.is(count, -0) ? memo(pluralForms, `${lang}${count}`, select) : select();
 }
 
 type PluralBase<K> = K extends `${infer B}_one` ? B : never;
@@ -109,14 +135,20 @@ function formatLocale(lang: Lang, supportedLocalesOf: (locales: string[]) => str
 }
 
 export function formatNumber(lang: Lang, value: number): string {
-  return cached(`number:${lang}`, () => new Intl.NumberFormat(formatLocale(lang, Intl.NumberFormat.supportedLocalesOf))).format(value);
+  const format = () => cached(`number:${lang}`, () => new Intl.NumberFormat(formatLocale(lang, Intl.NumberFormat.supportedLocalesOf))).format(value);
+  // Whole numbers only: their keys are exact (-0 and fractions are formatted each time).
+  return Number.isSafeInteger(value) && !Object.is(value, -0) ? memo(numbers, `${lang}${value}`, format) : format();
 }
 
 /** "date": 3. desember 2026; "datetime": with the time; "short": 3. des. 2026 (a chart's axis). */
 export type DateStyle = "date" | "datetime" | "short";
 
 export function formatDate(lang: Lang, value: Date | string, style: DateStyle = "date"): string {
-  const date = typeof value === "string" ? new Date(value) : value;
+  if (typeof value === "string") return memo(dates, `${lang}${style} ${value}`, () => formatDateNow(lang, new Date(value), style));
+  return formatDateNow(lang, value, style);
+}
+
+function formatDateNow(lang: Lang, date: Date, style: DateStyle): string {
   return cached(
     `date:${lang}:${style}`,
     () =>

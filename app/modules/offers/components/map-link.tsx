@@ -4,7 +4,11 @@ import { useT } from "~/i18n/use-t";
 
 /** The same search as a list (/tilbud) or on the map (/tilbud/kart): the filters stay; the page number and empty fields do not. */
 export function searchHref(path: "/tilbud" | "/tilbud/kart", values: Record<string, string>) {
-  const params = new URLSearchParams(Object.entries(values).filter(([key, value]) => value !== "" && key !== "side" && key !== "lang"));
+  const params = new URLSearchParams();
+  for (const key of Object.keys(values)) {
+    const value = values[key]!;
+    if (value !== "" && key !== "side" && key !== "lang") params.append(key, value);
+  }
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }

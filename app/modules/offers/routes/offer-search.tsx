@@ -13,7 +13,8 @@ import { FormErrorSummary } from "~/components/form";
 import { OfferFilterFields, useFilterLabels } from "../components/offer-filters";
 import { ShowOnMapLink } from "../components/map-link";
 import { mapEnabled } from "../map.server";
-import { AppLink } from "~/components/app-link";
+import { AppLink, useServerOnlyPage } from "~/components/app-link";
+import type { ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/lib/meta";
 import type { MessageKey } from "~/i18n/i18n";
@@ -43,14 +44,16 @@ export async function loader({ request }: Route.LoaderArgs) {
   const result = await searchOffers(db, parsed.data);
   // Nothing found for some words: "Mente du …?" from the offers' own words (only a suggestion that finds something).
   const suggestion = result.total === 0 && parsed.data.q ? ((await suggestSearch(db, parsed.data)) ?? null) : null;
+  const values = Object.fromEntries(query) as Record<string, string>;
   return {
     suggestion,
     map: mapEnabled(),
     errors: {} as Record<string, MessageKey>,
-    values: Object.fromEntries(query) as Record<string, string>,
+    values,
     result: {
       ...result,
-      offers: result.offers.map((o) => ({ ...o, assuredDate: o.assuredDate ?? null })),
+      // Only what a card shows of its places (ADR 0023): less loader data to serialise on every request.
+      offers: result.offers.map(({ places, ...o }) => ({ ...o, assuredDate: o.assuredDate ?? null, ...placesShown(places, values) })),
     },
   };
 }
@@ -59,27 +62,44 @@ function matchesPlace(place: { kommunenummer: string; fylkesnummer: string }, va
   return place.kommunenummer === values.kommune || place.fylkesnummer === values.fylke;
 }
 
-function exportHref(values: Record<string, string>, format: string) {
-  const params = new URLSearchParams(values);
-  params.delete("side");
-  params.set("format", format);
-  return `/tilbud/eksport?${params.toString()}`;
+const maxPlaces = 4;
+
+/** A card's places: the first few names, those in the chosen fylke or kommune first, and how many more there are. */
+function placesShown(places: { name: string | null; kommune: string; kommunenummer: string; fylkesnummer: string }[], values: Record<string, string>) {
+  return {
+    places: [...places]
+      .sort((a, b) => Number(matchesPlace(b, values)) - Number(matchesPlace(a, values)))
+      .slice(0, maxPlaces)
+      .map((p) => (p.name && p.name !== p.kommune ? `${p.name} (${p.kommune})` : p.kommune)),
+    morePlaces: Math.max(0, places.length - maxPlaces),
+  };
 }
 
-function pageHref(values: Record<string, string>, page: number) {
-  const params = new URLSearchParams(values);
-  params.delete("side");
-  if (page > 1) params.set("side", String(page));
-  const s = params.toString();
-  return s ? `/tilbud?${s}#${resultsId}` : "/tilbud";
-}
-
-/** The same search with other words, landing at the results. */
-function queryHref(values: Record<string, string>, q: string) {
-  const params = new URLSearchParams(values);
-  params.delete("side");
-  params.set("q", q);
-  return `/tilbud?${params.toString()}#${resultsId}`;
+/**
+ * The search's query without its page number, once per page: the links below add one parameter each, as
+ * `URLSearchParams.set` would (in place when the query has it, else last), without parsing the query again.
+ */
+function searchLinks(values: Record<string, string>) {
+  const base = new URLSearchParams(values);
+  base.delete("side");
+  const query = base.toString();
+  const withParam = (name: string, value: string) => {
+    if (base.has(name) || !/^[\w.-]*$/.test(value)) {
+      const params = new URLSearchParams(base);
+      params.set(name, value);
+      return params.toString();
+    }
+    return query ? `${query}&${name}=${value}` : `${name}=${value}`;
+  };
+  return {
+    exportHref: (format: string) => `/tilbud/eksport?${withParam("format", format)}`,
+    pageHref: (page: number) => {
+      const s = page > 1 ? withParam("side", String(page)) : query;
+      return s ? `/tilbud?${s}#${resultsId}` : "/tilbud";
+    },
+    /** The same search with other words, landing at the results. */
+    queryHref: (q: string) => `/tilbud?${withParam("q", q)}#${resultsId}`,
+  };
 }
 
 /**
@@ -89,12 +109,30 @@ function queryHref(values: Record<string, string>, q: string) {
  */
 const resultsId = "treff";
 
+/**
+ * The search form: React Router's `<Form>` when the page runs in the browser (after a client-side navigation from a
+ * hydrated page), else the same `<form>` without it — this page never hydrates (ADR 0022, 0023).
+ */
+function SearchForm({ serverOnly, label, children }: { serverOnly: boolean; label: string; children: ReactNode }) {
+  const props = { action: `/tilbud#${resultsId}`, className: "kp-stack kp-narrow", role: "search", "aria-label": label } as const;
+  return serverOnly ? (
+    <form method="get" {...props} data-discover="true">
+      {children}
+    </form>
+  ) : (
+    <Form method="get" {...props}>
+      {children}
+    </Form>
+  );
+}
+
 export default function OfferSearch() {
   const t = useT();
   const { errors, values, result, map, suggestion } = useLoaderData<typeof loader>();
   const filterLabels = useFilterLabels();
   const searching = useNavigation().state === "loading";
-  const maxPlaces = 4;
+  const serverOnly = useServerOnlyPage();
+  const { exportHref, pageHref, queryHref } = searchLinks(values);
   return (
     <div className="kp-stack kp-wrap">
       <Heading level={1} data-size="lg">
@@ -102,7 +140,7 @@ export default function OfferSearch() {
       </Heading>
       <Paragraph>{t("offers.intro")}</Paragraph>
       <FormErrorSummary errors={errors} labels={{ ...filterLabels, side: t("offers.page") }} />
-      <Form method="get" action={`/tilbud#${resultsId}`} className="kp-stack kp-narrow" role="search" aria-label={t("offers.search_label")}>
+      <SearchForm serverOnly={serverOnly} label={t("offers.search_label")}>
         <OfferFilterFields values={values} errors={errors} />
         <div className="kp-actions">
           <Button type="submit" aria-disabled={searching || undefined}>
@@ -110,7 +148,7 @@ export default function OfferSearch() {
           </Button>
           <AppLink to="/tilbud">{t("offers.clear")}</AppLink>
         </div>
-      </Form>
+      </SearchForm>
       {map ? <ShowOnMapLink values={values} /> : null}
 
       {result ? (
@@ -121,7 +159,7 @@ export default function OfferSearch() {
           {suggestion ? (
             <Paragraph data-testid="did-you-mean">
               {t("offers.did_you_mean")}{" "}
-              <AppLink to={queryHref(values, suggestion)}>
+              <AppLink to={queryHref(suggestion)}>
                 <span lang="nb">{suggestion}</span>
               </AppLink>
               ?
@@ -138,14 +176,8 @@ export default function OfferSearch() {
                   <Paragraph data-size="sm">{o.organization}</Paragraph>
                   {o.places.length > 0 ? (
                     <Paragraph data-size="sm">
-                      {t("offers.where")}{" "}
-                      {[...o.places]
-                        // Places matching the chosen fylke or kommune first.
-                        .sort((a, b) => Number(matchesPlace(b, values)) - Number(matchesPlace(a, values)))
-                        .slice(0, maxPlaces)
-                        .map((p) => (p.name && p.name !== p.kommune ? `${p.name} (${p.kommune})` : p.kommune))
-                        .join(", ")}
-                      {o.places.length > maxPlaces ? ` ${t("offers.and_more", { count: o.places.length - maxPlaces })}` : ""}
+                      {t("offers.where")} {o.places.join(", ")}
+                      {o.morePlaces > 0 ? ` ${t("offers.and_more", { count: o.morePlaces })}` : ""}
                     </Paragraph>
                   ) : null}
                   <div className="kp-actions">
@@ -173,7 +205,7 @@ export default function OfferSearch() {
               {(["csv", "json", "ndjson"] as const).map((format, i) => (
                 <span key={format}>
                   {i > 0 ? " · " : ""}
-                  <Link href={exportHref(values, format)} download>
+                  <Link href={exportHref(format)} download>
                     {format.toUpperCase()}
                   </Link>
                 </span>
@@ -182,9 +214,9 @@ export default function OfferSearch() {
           ) : null}
           {result.pages > 1 ? (
             <nav aria-label={t("offers.pages")} className="kp-actions">
-              {result.page > 1 ? <AppLink to={pageHref(values, result.page - 1)}>{t("offers.previous")}</AppLink> : null}
+              {result.page > 1 ? <AppLink to={pageHref(result.page - 1)}>{t("offers.previous")}</AppLink> : null}
               <span>{t("offers.page_of", { page: result.page, pages: result.pages })}</span>
-              {result.page < result.pages ? <AppLink to={pageHref(values, result.page + 1)}>{t("offers.next")}</AppLink> : null}
+              {result.page < result.pages ? <AppLink to={pageHref(result.page + 1)}>{t("offers.next")}</AppLink> : null}
             </nav>
           ) : null}
         </section>

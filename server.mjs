@@ -140,14 +140,14 @@ export async function createServer({ env = process.env } = {}) {
   app.use((req, res, next) => (mayBePublicFile(req.path) ? publicFiles(req, res, next) : next()));
 
   // Large bodies (by Content-Length) are refused before they reach the app, with a short bilingual 413.
-  // The exceptions: offer imports (POST /tilbud/import, CSV or JSON files) and toolkit imports
-  // (POST /verktoy/data) may be up to 10 MB. An upload over that is discarded and the page is shown again,
+  // The exceptions: offer imports (POST /tilbud/import, CSV or JSON files), toolkit imports
+  // (POST /verktoy/data) and evaluation archives (POST /evalueringer/importer) may be up to 10 MB. An upload over that is discarded and the page is shown again,
   // with status 413 and a message in the person's language (the marker header is the one in
   // app/modules/offers/import.server.ts).
   const maxBody = 1_000_000;
   const maxImportBody = 10_500_000; // 10 MB of files and the multipart framing around them
-  const importPaths = ["/tilbud/import", "/tilbud/import.data", "/verktoy/data", "/verktoy/data.data"];
-  const importPages = ["/tilbud/import", "/verktoy/data"];
+  const importPaths = ["/tilbud/import", "/tilbud/import.data", "/verktoy/data", "/verktoy/data.data", "/evalueringer/importer", "/evalueringer/importer.data"];
+  const importPages = ["/tilbud/import", "/verktoy/data", "/evalueringer/importer"];
   const tooLargeHeader = "x-knutepunkt-upload-too-large";
   app.use((req, res, next) => {
     delete req.headers[tooLargeHeader];

@@ -90,12 +90,35 @@ export default [
 
   // Bruker Spør Bruker (issue 13; docs/evaluations-design.md). Server-rendered only. Each area's routes in its own block.
   // -- evaluations: projects, team, guide, recruitment --
+  route("evalueringer", "modules/evaluations/routes/projects.tsx"),
+  route("evalueringer/ny", "modules/evaluations/routes/new-project.tsx"),
+  route("evalueringer/:projectId", "modules/evaluations/routes/project.tsx"),
+  route("evalueringer/:projectId/rediger", "modules/evaluations/routes/edit-project.tsx"),
+  route("evalueringer/:projectId/team", "modules/evaluations/routes/team.tsx"),
+  route("evalueringer/:projectId/temaguide", "modules/evaluations/routes/guide.tsx"),
+  route("evalueringer/:projectId/temaguide/:version", "modules/evaluations/routes/guide.tsx", { id: "evaluations-guide-version" }),
+  route("evalueringer/:projectId/rekruttering", "modules/evaluations/routes/recruitment.tsx"),
   // -- end projects --
   // -- evaluations: sessions, analysis, codes --
+  route("evalueringer/:projectId/intervju", "modules/evaluations/routes/sessions.tsx"),
+  route("evalueringer/:projectId/intervju/ny", "modules/evaluations/routes/new-session.tsx"),
+  route("evalueringer/:projectId/intervju/:sessionId", "modules/evaluations/routes/session.tsx"),
+  route("evalueringer/:projectId/analyse", "modules/evaluations/routes/analysis.tsx"),
+  route("evalueringer/:projectId/analyse/:sessionId", "modules/evaluations/routes/session-analysis.tsx"),
+  route("evalueringer/:projectId/koder", "modules/evaluations/routes/codes.tsx"),
   // -- end sessions --
   // -- evaluations: reports, public reports, export --
+  route("evalueringer/rapporter", "modules/evaluations/routes/public-reports.tsx"),
+  route("evalueringer/rapporter/:reportId", "modules/evaluations/routes/public-report.tsx"),
+  route("evalueringer/:projectId/prosessrapport", "modules/evaluations/routes/report.tsx", { id: "evaluations-process-report" }),
+  route("evalueringer/:projectId/sluttrapport", "modules/evaluations/routes/report.tsx", { id: "evaluations-final-report" }),
+  route("evalueringer/:projectId/prosessrapport/pdf", "modules/evaluations/routes/report-pdf.ts", { id: "evaluations-process-report-pdf" }),
+  route("evalueringer/:projectId/sluttrapport/pdf", "modules/evaluations/routes/report-pdf.ts", { id: "evaluations-final-report-pdf" }),
+  route("evalueringer/rapporter/:reportId/pdf", "modules/evaluations/routes/report-pdf.ts", { id: "evaluations-public-report-pdf" }),
   // -- end reports --
   // -- evaluations: archive export and import --
+  route("evalueringer/importer", "modules/evaluations/routes/import.tsx"),
+  route("evalueringer/:projectId/eksport", "modules/evaluations/routes/export.ts"),
   // -- end archive --
 
   route("*", "modules/pages/routes/not-found.tsx"),

@@ -13,6 +13,7 @@ import { failInterruptedImports } from "~/modules/offers/import.server";
 import { parseMasterKey } from "~/modules/toolkit/toolkit-crypto.server";
 import { rewrapDataKeys } from "~/modules/toolkit/toolkit-export.server";
 import { loadDemoToolkit } from "~/modules/toolkit/demo.server";
+import { loadDemoEvaluations } from "~/modules/evaluations/demo.server";
 import { log, errorFields, setLogLevel } from "./log.server";
 import { settleBackground } from "./background.server";
 
@@ -101,6 +102,7 @@ async function start(env: Record<string, string | undefined>): Promise<Services>
       const loaded = await loadDemoData(handle.db);
       if (loaded) {
         await loadDemoToolkit({ db: handle.db, masters: masterKeys });
+        await loadDemoEvaluations(handle.db);
         log.info("demo.loaded");
       }
       if (config.production) {

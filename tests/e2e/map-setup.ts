@@ -17,6 +17,7 @@ import { migrateDb, openPglite } from "../../app/db/client.server";
 import { loadDemoData } from "../../app/modules/platform/demo.server";
 import { locations } from "../../app/modules/offers/offers.schema";
 import { loadDemoToolkit } from "../../app/modules/toolkit/demo.server";
+import { loadDemoEvaluations } from "../../app/modules/evaluations/demo.server";
 
 /** Approximate town centres for three of "Krafttak for sang"'s places, for the browser tests only. */
 export const mapTestPlaces = [
@@ -35,6 +36,7 @@ export async function seedMapPlaces(dataDir: string) {
     const master = randomBytes(32);
     fs.writeFileSync(path.join(dataDir, "master-key"), master.toString("base64"), { mode: 0o600 });
     await loadDemoToolkit({ db: handle.db, masters: [master] });
+    await loadDemoEvaluations(handle.db);
     for (const place of mapTestPlaces) {
       await handle.db.update(locations).set({ latitude: place.latitude, longitude: place.longitude }).where(inArray(locations.id, [place.id]));
     }

@@ -18,6 +18,9 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "centre.view_internal": true,
     "offer.edit": false,
     "centre.manage_instruments": false,
+    "evaluation.create": false,
+    "evaluation.view_centre_projects": false,
+    "evaluation.import": false,
     "installation.create_centre": false,
     "installation.view_outbox": false,
     "installation.view_users": false,
@@ -31,6 +34,9 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "centre.view_internal": true,
     "offer.edit": false,
     "centre.manage_instruments": false,
+    "evaluation.create": false,
+    "evaluation.view_centre_projects": false,
+    "evaluation.import": false,
     "installation.create_centre": false,
     "installation.view_outbox": false,
     "installation.view_users": false,
@@ -44,6 +50,9 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "centre.view_internal": true,
     "offer.edit": true,
     "centre.manage_instruments": true,
+    "evaluation.create": true,
+    "evaluation.view_centre_projects": true,
+    "evaluation.import": true,
     "installation.create_centre": false,
     "installation.view_outbox": false,
     "installation.view_users": false,
@@ -57,6 +66,9 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "centre.view_internal": true,
     "offer.edit": false,
     "centre.manage_instruments": false,
+    "evaluation.create": false,
+    "evaluation.view_centre_projects": false,
+    "evaluation.import": false,
     "installation.create_centre": false,
     "installation.view_outbox": false,
     "installation.view_users": false,
@@ -70,6 +82,9 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "centre.view_internal": true,
     "offer.edit": false,
     "centre.manage_instruments": false,
+    "evaluation.create": false,
+    "evaluation.view_centre_projects": false,
+    "evaluation.import": false,
     "installation.create_centre": false,
     "installation.view_outbox": false,
     "installation.view_users": false,
@@ -83,6 +98,9 @@ const expected: Record<Role, Record<Action, boolean>> = {
     "centre.view_internal": true,
     "offer.edit": true,
     "centre.manage_instruments": true,
+    "evaluation.create": false,
+    "evaluation.view_centre_projects": true,
+    "evaluation.import": false,
     "installation.create_centre": true,
     "installation.view_outbox": true,
     "installation.view_users": true,
@@ -106,7 +124,8 @@ describe("permission table", () => {
   for (const role of Object.keys(expected) as Role[]) {
     for (const action of actions) {
       const own = expected[role][action];
-      // In another centre a centre role grants nothing; the administrator's installation role still applies.
+      // In another centre a centre role grants nothing; the administrator's installation role still applies
+      // (administrators never create or import an evaluation: whoever does becomes part of it).
       const other = role === "administrator" ? own : false;
       it(`${role} ${own ? "may" : "may not"} ${action} in own centre, ${other ? "may" : "may not"} in another`, () => {
         const actor = actorWith(role);

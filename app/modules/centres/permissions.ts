@@ -32,6 +32,12 @@ export const roleTable = {
   "offer.edit": ["coordinator"],
   /** Install or remove check-in instrument packs (e.g. a licensed instrument) for the centre. */
   "centre.manage_instruments": ["coordinator"],
+  /** Bruker Spør Bruker (issue 13): create an evaluation project and name its lead. */
+  "evaluation.create": ["coordinator"],
+  /** The centre's evaluation projects: the list and each overview (phase, team; never sessions or notes). */
+  "evaluation.view_centre_projects": ["coordinator"],
+  /** Read in a project archive (the importer becomes the project's lead). */
+  "evaluation.import": ["coordinator"],
   "installation.create_centre": [],
   "installation.view_outbox": [],
   "installation.view_users": [],
@@ -40,8 +46,12 @@ export const roleTable = {
 export type Action = keyof typeof roleTable;
 export const actions = Object.keys(roleTable) as Action[];
 
-/** Actions an administrator may do in every centre (running the installation). */
-const adminActions: ReadonlySet<Action> = new Set(actions);
+/**
+ * Actions an administrator may do in every centre (running the installation). Not creating or importing an
+ * evaluation: whoever does becomes part of it (its lead), and administrators never read an evaluation's raw data.
+ */
+const notForAdministrators: ReadonlySet<Action> = new Set<Action>(["evaluation.create", "evaluation.import"]);
+const adminActions: ReadonlySet<Action> = new Set(actions.filter((a) => !notForAdministrators.has(a)));
 
 export function rolesIn(actor: Actor, centreId: string): CentreRole[] {
   return actor.memberships.filter((m) => m.centreId === centreId).map((m) => m.role);

@@ -58,3 +58,9 @@ export async function requireProjectAction(db: Db, actor: Actor | null, projectI
   if (!projectCan(access.roles, action)) throw new ForbiddenError();
   return access;
 }
+
+/** What the project menu (components/project-nav.tsx) shows at the top of every page under a project. */
+export function projectHeader(access: ProjectAccess) {
+  const { id, title, serviceName, phase } = access.project;
+  return { id, title, serviceName, phase, roles: access.roles };
+}

@@ -24,6 +24,8 @@ export const demoAccounts: { email: string; name: string; role: CentreRole | "ad
   { email: "erfaring@example.org", name: "Erfaring Demo", role: "peer_worker" },
   { email: "koordinator@example.org", name: "Koordinator Demo", role: "coordinator" },
   { email: "intervjuer@example.org", name: "Intervjuer Demo", role: "interviewer" },
+  // The second interviewer of the demo evaluation's group sessions (a group interview is held by two).
+  { email: "intervjuer2@example.org", name: "Intervjuer To", role: "interviewer" },
   { email: "tjeneste@example.org", name: "Tjeneste Demo", role: "service_contact" },
   { email: "admin@example.org", name: "Admin Demo", role: "administrator" },
 ];

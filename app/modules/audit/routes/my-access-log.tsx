@@ -1,3 +1,4 @@
+import "~/modules/evaluations/i18n/register";
 import { useLoaderData } from "react-router";
 import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/my-access-log";

@@ -40,19 +40,22 @@ export function ProjectNav({ project }: { project: ProjectHeaderData }) {
           {project.serviceName} · {t("evaluations.nav.phase", { phase: t(`evaluations.phase.${project.phase}` as MessageKey) })}
         </Paragraph>
       </div>
-      <nav aria-label={t("evaluations.nav.label")}>
-        <ul className="kp-toolkit-nav">
-          {sections
-            .filter((s) => projectCan(project.roles, s.action))
-            .map((s) => (
-              <li key={s.path}>
-                <NavLink to={base + s.path} end={s.end} reloadDocument className="ds-link">
-                  {t(s.label)}
-                </NavLink>
-              </li>
-            ))}
-        </ul>
-      </nav>
+      {/* In the toolkit's bar: on a phone the menu is one row that scrolls sideways instead of widening the page. */}
+      <div className="kp-toolkit-bar">
+        <nav aria-label={t("evaluations.nav.label")}>
+          <ul className="kp-toolkit-nav">
+            {sections
+              .filter((s) => projectCan(project.roles, s.action))
+              .map((s) => (
+                <li key={s.path}>
+                  <NavLink to={base + s.path} end={s.end} reloadDocument className="ds-link">
+                    {t(s.label)}
+                  </NavLink>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      </div>
     </div>
   );
 }

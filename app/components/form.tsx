@@ -90,6 +90,7 @@ export function SelectField({
   defaultValue,
   options,
   placeholder,
+  idPrefix = "field",
 }: {
   name: string;
   label: ReactNode;
@@ -97,10 +98,12 @@ export function SelectField({
   defaultValue?: string;
   options: readonly { value: string; label: string }[];
   placeholder: string;
+  /** As TextField's: the id is `${idPrefix}-${name}`, where FormErrorSummary with the same prefix links. */
+  idPrefix?: string;
 }) {
   const t = useT();
   const serverOnly = useServerOnlyPage();
-  const id = `field-${name}`;
+  const id = `${idPrefix}-${name}`;
   const errId = error ? `${id}-error` : undefined;
   if (serverOnly) {
     // A page that never hydrates: the same options as markup, one string instead of an element each (ADR 0023).

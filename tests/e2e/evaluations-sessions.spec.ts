@@ -67,7 +67,7 @@ describe("interview sessions and coding", () => {
       await expectNoAxeViolations(page, "session");
 
       // A quote with a first name: warned, with the name shown; rewritten, saved.
-      await page.locator("#field-themeId").selectOption({ index: 1 });
+      await page.locator("#quote-themeId").selectOption({ index: 1 });
       await page.locator("#quote-text").fill("Kari på resepsjonen hjalp meg alltid.");
       await press(page, "Lagre sitatet");
       const warning = page.getByTestId("screening-findings");

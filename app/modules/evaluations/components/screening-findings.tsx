@@ -22,7 +22,9 @@ export function ScreeningFindings({ text, findings, confirmName, id, headingLeve
   }
   if (at < text.length) parts.push({ text: text.slice(at), marked: false });
   return (
-    <Alert data-color="warning" id={id} data-testid="screening-findings">
+    // Focused and scrolled to when the page comes back with it (autofocus in the server's HTML, so also without
+    // JavaScript): the writer must see what was found before anything else.
+    <Alert data-color="warning" id={id} data-testid="screening-findings" tabIndex={-1} autoFocus>
       <Heading level={headingLevel} data-size="xs">
         {t("evaluations.screening.title")}
       </Heading>

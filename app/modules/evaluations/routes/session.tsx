@@ -170,7 +170,7 @@ export default function SessionPage() {
       <Paragraph data-size="sm">
         <AppLink to={`${base}/intervju`}>{t("evaluations.session.back")}</AppLink> · <AppLink to={`${base}/analyse/${session.id}`}>{t("evaluations.session.to_analysis")}</AppLink>
       </Paragraph>
-      {params.get("ny") ? (
+      {params.get("ny") && !result ? (
         <Alert data-color="success" role="status">
           <Paragraph>{t("evaluations.session.created")}</Paragraph>
         </Alert>
@@ -191,7 +191,8 @@ export default function SessionPage() {
           {t("evaluations.session.notes_heading")}
         </Heading>
         <Paragraph>{t("evaluations.session.notes_intro", { max: t.number(noteMaxLength) })}</Paragraph>
-        {notes ? <FormErrorSummary errors={noteErrors} labels={themeLabels} idPrefix="note" /> : null}
+        {/* Each note's field is named note-<theme id> and given the prefix "note", so its id is note-note-<theme id>. */}
+        {notes ? <FormErrorSummary errors={noteErrors} labels={themeLabels} idPrefix="note-note" /> : null}
         {themes.length === 0 ? <Paragraph>{t("evaluations.session.no_themes")}</Paragraph> : null}
         {canWrite && themes.length > 0 ? (
           <Form method="post" className="kp-stack" noValidate>
@@ -303,6 +304,7 @@ export default function SessionPage() {
             ) : null}
             <SelectField
               name="themeId"
+              idPrefix="quote"
               label={t("evaluations.session.field.theme")}
               options={themes.map((th) => ({ value: th.id, label: th.title }))}
               placeholder={t("evaluations.session.choose_theme")}

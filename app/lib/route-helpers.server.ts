@@ -30,3 +30,9 @@ export function notFound(): never {
 }
 
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The route's id parameters, each checked to be a UUID (404 otherwise, before any query). */
+export function uuidParams<const K extends string>(params: Partial<Record<K, string>>, ...keys: K[]): Record<K, string> {
+  for (const key of keys) if (!uuidPattern.test(params[key] ?? "")) notFound();
+  return params as Record<K, string>;
+}

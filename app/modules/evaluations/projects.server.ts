@@ -220,21 +220,24 @@ export async function createProject(db: Db, actor: Actor, centreId: string, inpu
 // ---------------------------------------------------------------------------------------------------------
 // The project's state (for phases), in one query
 
+/** The counts and flags the phase rules need, as one query returns them. */
+type StateRow = {
+  phase: string;
+  agreement_recorded: boolean;
+  sites: number;
+  interviewers: number;
+  guide_themes: number;
+  sessions: number;
+  analysed: number;
+  process_published: boolean;
+  conference_held: boolean;
+  final_published: boolean;
+};
+
 /** Counts and flags for the phase rules (no content), in one query. */
 export async function projectState(db: Db, projectId: string): Promise<ProjectState> {
   const newestVersion = sql`(select gv.id from ${evaluationGuideVersions} gv where gv.project_id = p.id order by gv.number desc limit 1)`;
-  const result = await db.execute<{
-    phase: string;
-    agreement_recorded: boolean;
-    sites: number;
-    interviewers: number;
-    guide_themes: number;
-    sessions: number;
-    analysed: number;
-    process_published: boolean;
-    conference_held: boolean;
-    final_published: boolean;
-  }>(sql`
+  const result = await db.execute<StateRow>(sql`
     select p.phase,
       (p.agreement_date is not null and length(trim(p.agreement_text)) > 0) as agreement_recorded,
       (select count(*)::int from ${evaluationSites} s where s.project_id = p.id) as sites,
@@ -247,20 +250,7 @@ export async function projectState(db: Db, projectId: string): Promise<ProjectSt
       (p.dialogue_conference_date is not null and p.dialogue_conference_date <= current_date) as conference_held,
       exists (select 1 from ${evaluationReports} r where r.project_id = p.id and r.kind = 'final' and r.published_at is not null) as final_published
     from ${evaluationProjects} p where p.id = ${projectId}`);
-  const row = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] as
-    | {
-        phase: string;
-        agreement_recorded: boolean;
-        sites: number;
-        interviewers: number;
-        guide_themes: number;
-        sessions: number;
-        analysed: number;
-        process_published: boolean;
-        conference_held: boolean;
-        final_published: boolean;
-      }
-    | undefined;
+  const row = (Array.isArray(result) ? result : (result as { rows: StateRow[] }).rows)[0] as StateRow | undefined;
   if (!row || !isPhase(row.phase)) throw new NotFoundError();
   return {
     phase: row.phase,

@@ -4,7 +4,7 @@ import type { Route } from "./+types/session-analysis";
 import "~/modules/evaluations/i18n/register";
 import { getServices } from "~/lib/services.server";
 import { requireUser } from "~/lib/request.server";
-import { guard, notFound, uuidPattern } from "~/lib/route-helpers.server";
+import { guard, notFound, uuidParams, uuidPattern } from "~/lib/route-helpers.server";
 import { CsrfField, FormErrorSummary, TextField } from "~/components/form";
 import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
@@ -19,14 +19,9 @@ import { ProjectNav } from "../components/project-nav";
 export const handle = { hydrate: false };
 export const meta: Route.MetaFunction = (args) => title(args, "evaluations.coding.title");
 
-function ids(params: { projectId: string; sessionId: string }) {
-  if (!uuidPattern.test(params.projectId) || !uuidPattern.test(params.sessionId)) notFound();
-  return params;
-}
-
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  const { projectId, sessionId } = ids(params);
+  const { projectId, sessionId } = uuidParams(params, "projectId", "sessionId");
   const { db } = getServices();
   const { access, session, notes, statements, codes } = await guard(() => sessionStatements(db, user.actor, projectId, sessionId));
   return { project: projectHeader(access), session, notes, statements, codes };
@@ -36,7 +31,7 @@ type Draft = { text: string; polarity: string; codeIds: string[] };
 
 export async function action({ params, context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const { projectId, sessionId } = ids(params);
+  const { projectId, sessionId } = uuidParams(params, "projectId", "sessionId");
   const { db } = getServices();
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");

@@ -5,7 +5,7 @@ import "~/modules/evaluations/i18n/register";
 import { getServices } from "~/lib/services.server";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { formValues, parseForm } from "~/lib/forms";
-import { guard, notFound, uuidPattern } from "~/lib/route-helpers.server";
+import { guard, notFound, uuidParams, uuidPattern } from "~/lib/route-helpers.server";
 import { CsrfField, FormErrorSummary, SelectField, TextField } from "~/components/form";
 import { AppLink } from "~/components/app-link";
 import { useT } from "~/i18n/use-t";
@@ -32,14 +32,9 @@ import { SessionFields, sessionFieldLabels } from "../components/session-fields"
 export const handle = { hydrate: false };
 export const meta: Route.MetaFunction = (args) => title(args, "evaluations.session.title");
 
-function ids(params: { projectId: string; sessionId: string }) {
-  if (!uuidPattern.test(params.projectId) || !uuidPattern.test(params.sessionId)) notFound();
-  return params;
-}
-
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  const { projectId, sessionId } = ids(params);
+  const { projectId, sessionId } = uuidParams(params, "projectId", "sessionId");
   const { db } = getServices();
   const { access, session, themes } = await guard(() => getSession(db, user.actor, projectId, sessionId, { requestId: getRequestState(context).requestId }));
   const canWrite = projectCan(access.roles, "session.write");
@@ -73,7 +68,7 @@ type NotesResult = {
 
 export async function action({ params, context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const { projectId, sessionId } = ids(params);
+  const { projectId, sessionId } = uuidParams(params, "projectId", "sessionId");
   const { db } = getServices();
   const formData = await request.formData();
   const intent = formData.get("intent");

@@ -7,13 +7,9 @@ import { parseConfig, type Config } from "./config";
 import { migrateDb, openPglite, openPostgres, type Db, type DbHandle } from "~/db/client.server";
 import { createMailer, type Mailer } from "~/modules/platform/mail.server";
 import { loadDemoData } from "~/modules/platform/demo.server";
-import { pruneSessions } from "~/modules/accounts/accounts.server";
-import { pruneRateLimits } from "~/modules/platform/rate-limit.server";
-import { failInterruptedImports } from "~/modules/offers/import.server";
 import { parseMasterKey } from "~/modules/toolkit/toolkit-crypto.server";
-import { rewrapDataKeys } from "~/modules/toolkit/toolkit-export.server";
-import { loadDemoToolkit } from "~/modules/toolkit/demo.server";
-import { loadDemoEvaluations } from "~/modules/evaluations/demo.server";
+import { platformModules } from "~/modules/modules.server";
+import type { StartContext } from "./platform-module";
 import { log, errorFields, setLogLevel } from "./log.server";
 import { settleBackground } from "./background.server";
 
@@ -98,11 +94,11 @@ async function start(env: Record<string, string | undefined>): Promise<Services>
     const secret = resolveSecret(config);
     const masterKeys = resolveMasterKeys(config);
     const mailer = createMailer(handle.db, config.smtpUrl, `${config.siteName} <noreply@${new URL(config.publicUrl).hostname}>`, path.join(config.dataDir, "outbox"));
+    const context: StartContext = { db: handle.db, config, masterKeys };
     if (config.demo) {
-      const loaded = await loadDemoData(handle.db);
-      if (loaded) {
-        await loadDemoToolkit({ db: handle.db, masters: masterKeys });
-        await loadDemoEvaluations(handle.db);
+      // The platform's base demo (accounts, centres, offers) once per database; then each module's own.
+      if (await loadDemoData(handle.db)) {
+        for (const m of platformModules) await m.loadDemo?.(context);
         log.info("demo.loaded");
       }
       if (config.production) {
@@ -114,17 +110,13 @@ async function start(env: Record<string, string | undefined>): Promise<Services>
         note: "The privacy statement (/personvern) names no data controller. Set CONTROLLER_NAME and CONTROLLER_EMAIL (and CONTROLLER_ORG_NUMBER, CONTROLLER_ADDRESS, CONTROLLER_DPO_NAME, CONTROLLER_DPO_EMAIL).",
       });
     }
-    // Master-key rotation: data keys still wrapped under MASTER_KEY_PREVIOUS are re-wrapped under MASTER_KEY.
-    const rewrapped = await rewrapDataKeys({ db: handle.db, masters: masterKeys });
-    if (rewrapped) log.info("toolkit.keys_rewrapped", { count: rewrapped });
-    // Offer imports left "running" by a process that stopped cannot finish: say so on their page.
-    await failInterruptedImports(handle.db);
+    for (const m of platformModules) await m.atStart?.(context);
     services = { config, handle, db: handle.db, secret, masterKeys, mailer, cookies: makeCookies(secret, config) };
     log.info("services.started", { database: handle.kind, ms: Date.now() - started, mail: mailer.kind });
     cleanupTimer = setInterval(() => {
-      void Promise.all([pruneSessions(handle.db), pruneRateLimits(handle.db)]).catch((error) =>
-        log.warn("cleanup.failed", errorFields(error)),
-      );
+      for (const m of platformModules) {
+        m.housekeeping?.(handle.db).catch((error) => log.warn("cleanup.failed", { module: m.name, ...errorFields(error) }));
+      }
     }, 10 * 60_000);
     cleanupTimer.unref();
     return services;

@@ -99,11 +99,22 @@ function buildAll() {
   fs.renameSync(path.join(floorDir, "build"), path.join(floor1Dir, "build"));
   build(floorDir);
   // The same Express entry as the app: server.mjs and the plain modules it imports, beside each floor build.
+  const plain = plainModules("server.mjs");
   for (const dir of [floorDir, floor1Dir]) {
-    fs.copyFileSync(path.join(root, "server.mjs"), path.join(dir, "server.mjs"));
-    fs.mkdirSync(path.join(dir, "app/lib"), { recursive: true });
-    fs.copyFileSync(path.join(root, "app/lib/admission.mjs"), path.join(dir, "app/lib/admission.mjs"));
+    for (const file of plain) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.copyFileSync(path.join(root, file), path.join(dir, file));
+    }
   }
+}
+
+/** A plain module and, transitively, the plain modules it imports by relative path (server.mjs's own imports). */
+function plainModules(file, seen = new Set()) {
+  if (seen.has(file)) return [...seen];
+  seen.add(file);
+  const text = fs.readFileSync(path.join(root, file), "utf8");
+  for (const [, spec] of text.matchAll(/from\s+"(\.{1,2}\/[^"]+\.m?js)"/g)) plainModules(path.join(path.dirname(file), spec), seen);
+  return [...seen];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -792,8 +803,10 @@ async function measureToolkit(label, env, entries = 500) {
  * analysis page (as the project lead) and the final report (as the lead, and as the service contact, who gets
  * the k rule's figures) one request at a time — the server-side render time — and at 10 connections; the
  * same aggregates as raw SQL on the same database, timed by the generator before the server starts (PGlite
- * allows one process), so the ratio page ÷ raw SQL is printed; the final report's PDF; the server's memory
- * before and after.
+ * allows one process), so the ratio page ÷ raw SQL is printed; the final report's PDF; one session's record
+ * and its coding page (the interviewer's heaviest pages); and whether memory stays flat: after the warm-up,
+ * rounds of every page and two PDFs, each followed by a full garbage collection in the server
+ * (bench/memory-probe.mjs), so the heap that is kept is read, not garbage waiting to be collected.
  */
 async function measureEvaluations(label, env) {
   const gen = spawnSync("npx", ["tsx", "scripts/generate-evaluation.ts", "200", "20000", "--time-raw"], {
@@ -804,17 +817,37 @@ async function measureEvaluations(label, env) {
   const line = gen.stdout?.split("\n").find((l) => l.startsWith("RESULT "));
   if (gen.status !== 0 || !line) throw new Error(`generate-evaluation failed:\n${gen.stdout}\n${gen.stderr}`);
   const { projectId, raw } = JSON.parse(line.slice("RESULT ".length));
-  const server = await startServer(env);
+  const memoryFile = path.join(os.tmpdir(), `kp-bench-memory-${process.pid}-${Date.now()}.ndjson`);
+  const server = await startServer({ ...env, BENCH_MEMORY_FILE: memoryFile }, root, ["--expose-gc", "--import", path.join(repo, "bench/memory-probe.mjs")]);
   const { base } = server;
+  /** Full GC in the server, then its memory in MB (rss, heap used, external + array buffers: PGlite's WASM memory). */
+  const memoryNow = async () => {
+    const before = fs.existsSync(memoryFile) ? fs.readFileSync(memoryFile, "utf8").split("\n").filter(Boolean).length : 0;
+    server.child.kill("SIGUSR2");
+    for (let i = 0; i < 200; i++) {
+      const lines = fs.existsSync(memoryFile) ? fs.readFileSync(memoryFile, "utf8").split("\n").filter(Boolean) : [];
+      if (lines.length > before) {
+        const m = JSON.parse(lines.at(-1));
+        const mb = (b) => Math.round((b / 1048576) * 10) / 10;
+        return { rss: mb(m.rss), heap: mb(m.heapUsed), external: mb(m.external) };
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error("the server's memory probe did not answer");
+  };
   try {
     const lead = await logIn(base, "koordinator@example.org");
     const contact = await logIn(base, "tjeneste@example.org");
+    const sessionList = await (await fetch(`${base}/evalueringer/${projectId}/intervju`, { headers: { cookie: lead } })).text();
+    const sessionId = /\/intervju\/([0-9a-f-]{36})/.exec(sessionList)?.[1];
     const pages = [
       ["analysis", `/evalueringer/${projectId}/analyse`, lead, "team"],
       ["final report (lead)", `/evalueringer/${projectId}/sluttrapport`, lead, "team"],
       ["final report (service contact)", `/evalueringer/${projectId}/sluttrapport`, contact, "outside"],
+      ["one session's record (lead)", `/evalueringer/${projectId}/intervju/${sessionId}`, lead, null],
+      ["one session's coding page (lead)", `/evalueringer/${projectId}/analyse/${sessionId}`, lead, null],
     ];
-    const memoryBefore = rssMb(server.child.pid);
+    const memoryStart = await memoryNow();
     const measured = [];
     for (const [name, pagePath, cookie, rawKey] of pages) {
       const probe = await fetch(`${base}${pagePath}`, { headers: { cookie } });
@@ -826,7 +859,7 @@ async function measureEvaluations(label, env) {
       for (let i = 0; i < 10; i++) await fetch(`${base}${pagePath}`, { headers: { cookie } }).then((r) => r.arrayBuffer()); // warm-up
       const one = await load(`${base}${pagePath}`, { cookie }, 1);
       const ten = await load(`${base}${pagePath}`, { cookie }, 10);
-      measured.push({ name, status: 200, one, ten, raw: raw[rawKey] });
+      measured.push({ name, status: 200, one, ten, raw: rawKey ? raw[rawKey] : null });
     }
     const pdfTimes = [];
     let pdfBytes = 0;
@@ -841,17 +874,30 @@ async function measureEvaluations(label, env) {
       pdfBytes = body.length;
     }
     pdfTimes.sort((a, b) => a - b);
+    // Memory: rounds of every page (20 requests each) and two PDFs, a full GC and a reading after each.
+    const rounds = [];
+    for (let round = 0; round < memoryRounds; round++) {
+      for (const [, pagePath, cookie] of pages) {
+        for (let i = 0; i < 20; i++) await fetch(`${base}${pagePath}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+      }
+      for (let i = 0; i < 2; i++) await fetch(`${base}/evalueringer/${projectId}/sluttrapport/pdf`, { headers: { cookie: lead } }).then((r) => r.arrayBuffer());
+      rounds.push(await memoryNow());
+    }
     return {
       label,
       raw,
       pages: measured,
       pdf: pdfTimes.length ? { p50: Math.round(percentile(pdfTimes, 50)), p95: Math.round(percentile(pdfTimes, 95)), kb: Math.round(pdfBytes / 1024) } : { status: pdfStatus },
-      memory: { before: memoryBefore, after: rssMb(server.child.pid) },
+      memory: { start: memoryStart, rounds },
     };
   } finally {
     await stopServer(server);
+    fs.rmSync(memoryFile, { force: true });
   }
 }
+/** Rounds of the evaluation pages between memory readings (BENCH_MEMORY_ROUNDS); flat = heap after GC grows ≤ memoryFlatMb from the second round to the last. */
+const memoryRounds = Math.max(3, Number(process.env.BENCH_MEMORY_ROUNDS ?? 6));
+const memoryFlatMb = 5;
 
 // ---------------------------------------------------------------------------------------------------------
 // The mixed scenario (issue 12, item 7): public pages, logged-in toolkit pages and 8 % saves at 200 clients.
@@ -1503,10 +1549,19 @@ if (evaluations.length) {
         console.log(row([e.label, p.name, `– (status ${p.status})`, "–", "–", "–", "–", "–", "–"]));
         continue;
       }
-      console.log(row([e.label, p.name, p.one.p50, p.one.p95, p.ten.rps, p.ten.p95, p.one.errors + p.ten.errors, p.raw.p50, fmtRatio(ratio(p.one.p50, p.raw.p50))]));
+      console.log(row([e.label, p.name, p.one.p50, p.one.p95, p.ten.rps, p.ten.p95, p.one.errors + p.ten.errors, p.raw ? p.raw.p50 : "–", p.raw ? fmtRatio(ratio(p.one.p50, p.raw.p50)) : "–"]));
     }
     console.log(row([e.label, e.pdf.p50 === undefined ? `final report PDF: – (status ${e.pdf.status})` : `final report PDF (${e.pdf.kb} KB), 10 in a row`, e.pdf.p50 ?? "–", e.pdf.p95 ?? "–", "", "", "", "", ""]));
-    console.log(row([e.label, `server memory MB before → after`, `${e.memory.before} → ${e.memory.after}`, "", "", "", "", "", ""]));
+  }
+  console.log(`\nMemory of the server after a full garbage collection, MB: at the start (after log-in and warm-up), then after each round (every page above 20 times and the PDF twice). Flat = heap used grows at most ${memoryFlatMb} MB from the second round to the last (the first round fills caches once).\n`);
+  console.log(row(["database", "reading", "start", ...Array.from({ length: memoryRounds }, (_, i) => `round ${i + 1}`), "flat?"]));
+  console.log(row(["---", "---", ...Array.from({ length: memoryRounds + 2 }, () => "---:")]));
+  for (const e of evaluations) {
+    const growth = e.memory.rounds.at(-1).heap - e.memory.rounds[1].heap;
+    for (const [key, name] of [["heap", "heap used"], ["external", "external (PGlite's WASM, buffers)"], ["rss", "resident (RSS)"]]) {
+      const flat = key === "heap" ? `${growth <= memoryFlatMb ? "yes" : "NO"} (${growth >= 0 ? "+" : ""}${fmt(growth, 1)} MB)` : "";
+      console.log(row([e.label, name, e.memory.start[key], ...e.memory.rounds.map((r) => r[key]), flat]));
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { parseConfig } from "../app/lib/config";
 import { migrateDb, openPglite, openPostgres, type Db } from "../app/db/client.server";
+import { rowsOf } from "../app/db/rows";
 import { loadDemoData } from "../app/modules/platform/demo.server";
 import { kommuner } from "../app/modules/centres/kommuner";
 import { offerKinds, targetGroups } from "../app/modules/offers/offers";
@@ -45,8 +46,7 @@ async function ginIndexesOfServices(db: Db): Promise<{ indexname: string; indexd
   const result = await db.execute<{ indexname: string; indexdef: string }>(
     sql`select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = 'services' and indexdef ~* ' using gin ' order by indexname`,
   );
-  // PGlite's driver returns { rows }, node-postgres's the rows themselves.
-  return (result as unknown as { rows?: { indexname: string; indexdef: string }[] }).rows ?? (result as unknown as { indexname: string; indexdef: string }[]);
+  return rowsOf<{ indexname: string; indexdef: string }>(result);
 }
 
 async function insertOffers(db: Db, count: number) {

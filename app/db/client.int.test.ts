@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { DataDirLockedError, openPglite, pingDb } from "./client.server";
+import { rowsOf } from "./rows";
 import { freshDb, dbKind } from "../../tests/support/test-db";
 
 describe(`database layer on ${dbKind}`, () => {
@@ -32,5 +34,27 @@ describe(`database layer on ${dbKind}`, () => {
     await handle.close();
     expect(fs.existsSync(path.join(dir, "knutepunkt.lock"))).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe(`rows of db.execute on ${dbKind}`, () => {
+  it("reads the rows of a raw query the same way on both drivers, in and out of a transaction, and refuses other shapes", async () => {
+    const handle = await freshDb();
+    try {
+      const query = sql`select n, n % 2 = 0 as even, 'år ' || n as label from generate_series(1, 3) as n order by n`;
+      const expected = [
+        { n: 1, even: false, label: "år 1" },
+        { n: 2, even: true, label: "år 2" },
+        { n: 3, even: false, label: "år 3" },
+      ];
+      expect(rowsOf(await handle.db.execute(query))).toEqual(expected);
+      expect(await handle.db.transaction(async (tx) => rowsOf(await tx.execute(query)))).toEqual(expected);
+      expect(rowsOf(await handle.db.execute(sql`select 1 as n where false`))).toEqual([]);
+      // A statement that returns nothing still gives an empty list, not an error.
+      expect(rowsOf(await handle.db.execute(sql`set local statement_timeout = 1000`))).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+    for (const shape of [undefined, null, 42, "rows", [], [{ rows: [] }], {}, { rows: "x" }]) expect(() => rowsOf(shape), JSON.stringify(shape)).toThrow(TypeError);
   });
 });

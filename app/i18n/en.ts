@@ -656,6 +656,7 @@ export const en: Messages = {
   "error_page.csrf.body": "The page was probably open for a long time, or it came from somewhere else. Go back, reload the page and try again. Nothing has been changed.",
   "error_page.500.title": "Something went wrong on our side",
   "error_page.500.body": "It is not your fault. Try again in a little while. If it happens again, you can contact the centre.",
+  // Heading and first sentence as on the 503 page of app/lib/admission.mjs, their source (admission.test.ts checks).
   "error_page.503.title": "Many people are here right now",
   "error_page.503.body": "We cannot take any more requests just now. It is not your fault. Wait a little and try again. If you sent a form, it may not have been saved: go back with the back button, check and send it again.",
   "error_page.lang.title": "We do not know that language",

@@ -658,6 +658,7 @@ export const nb = {
   "error_page.csrf.body": "Siden var nok åpen lenge, eller den kom fra et annet sted. Gå tilbake, last siden på nytt og prøv igjen. Ingenting er endret.",
   "error_page.500.title": "Noe gikk galt hos oss",
   "error_page.500.body": "Det er ikke din feil. Prøv igjen om litt. Hvis det skjer igjen, kan du kontakte senteret.",
+  // Heading and first sentence as on the 503 page of app/lib/admission.mjs, their source (admission.test.ts checks).
   "error_page.503.title": "Det er mange her akkurat nå",
   "error_page.503.body": "Vi klarer ikke å ta imot flere akkurat nå. Det er ikke din feil. Vent litt og prøv igjen. Hvis du sendte et skjema, kan det hende det ikke ble lagret: gå tilbake med tilbakeknappen, sjekk og send på nytt.",
   "error_page.lang.title": "Vi kjenner ikke det språket",

@@ -135,6 +135,9 @@ export function createAdmission({ maxInFlight, waitMs, postWaitMs = 2 * waitMs, 
   };
 }
 
+// The source of the 503 texts. The app's own 503 page (no database connection in time, db-busy.server.ts) takes
+// its texts from the catalogues, whose `error_page.503` entries repeat this heading and the body's first sentence
+// in nb and en: admission.test.ts fails when they differ. Change them here first, then there.
 const busyTexts = {
   nb: {
     title: "Det er mange her akkurat nå",

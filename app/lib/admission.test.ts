@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { admissionConfig, admissionMiddleware, busyPage, createAdmission, requestWeight, type Admission, type RefuseReason } from "./admission.mjs";
+import { translate } from "~/i18n/i18n";
 
 /** A request in the queue, as a test sees it: admitted (with its release), refused (with why), or waiting. */
 type Ticket = { name: string; release?: () => void; refused?: { reason: RefuseReason; retryAfter: number }; cancel: () => void };
@@ -284,5 +285,25 @@ describe("the 503 page", () => {
     expect(page).toContain("Try again in 7 seconds");
     expect(page).toContain("tilbakeknappen");
     expect(busyPage({ post: false, retryAfter: 3 })).not.toContain("tilbakeknappen");
+  });
+
+  /*
+   * The 503 texts have one source: this page, which server.mjs serves before (and without) the app. The app's
+   * own 503 page (a request that got no database connection, app/lib/db-busy.server.ts) says the same in the
+   * person's language from the catalogues: their `error_page.503` entries must repeat its heading and its first
+   * sentence word for word, so the two never drift apart. (Nynorsk is the catalogues' own; this page has none.)
+   */
+  it.each(["nb", "en"] as const)("has the same heading and first sentence as the app's 503 page in the %s catalogue", (lang) => {
+    for (const post of [true, false]) {
+      const html = busyPage({ post, retryAfter: 5 });
+      const section = html.match(new RegExp(`<section lang="${lang}"[^>]*><h[12] id="busy-${lang}">([^<]*)</h[12]><p>([^<]*)</p>`));
+      expect(section, `the ${lang} part of the page`).not.toBeNull();
+      const [, heading, body] = section!;
+      expect(heading).toBe(translate(lang, "error_page.503.title"));
+      const firstSentence = (text: string) => text.slice(0, text.indexOf(". ") + 1);
+      expect(firstSentence(body!).length).toBeGreaterThan(10);
+      expect(firstSentence(translate(lang, "error_page.503.body"))).toBe(firstSentence(body!));
+      expect(html).toContain(`<title>${translate("nb", "error_page.503.title")} / ${translate("en", "error_page.503.title")}</title>`);
+    }
   });
 });

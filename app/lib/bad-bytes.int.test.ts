@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { freshDb, dbKind } from "../../tests/support/test-db";
 import { actorFor } from "../../tests/support/actors";
 import type { Db, DbHandle } from "~/db/client.server";
+import { rowsOf } from "~/db/rows";
 import { loadDemoData } from "~/modules/platform/demo.server";
 import { listCentres } from "~/modules/centres/centres.server";
 import { centrePacks, installPack } from "~/modules/toolkit/check-in.server";
@@ -28,7 +29,6 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const rows = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
 
 describe(`bad bytes on ${dbKind}`, () => {
   it("PostgreSQL refuses NUL in text and jsonb (the 500s of finding 6); the boundary refuses it too", async () => {
@@ -48,9 +48,9 @@ describe(`bad bytes on ${dbKind}`, () => {
     ];
     for (const value of allowed) {
       expect(hasForbiddenChars(value)).toBe(false);
-      const [text] = rows(await db.execute(sql`select ${value}::text as v`));
+      const [text] = rowsOf(await db.execute(sql`select ${value}::text as v`));
       expect(text!.v).toBe(value);
-      const [json] = rows(await db.execute(sql`select (${JSON.stringify({ v: value })}::jsonb)->>'v' as v`));
+      const [json] = rowsOf(await db.execute(sql`select (${JSON.stringify({ v: value })}::jsonb)->>'v' as v`));
       expect(json!.v).toBe(value);
     }
   });

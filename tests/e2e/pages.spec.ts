@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { translate, type Lang, type MessageKey } from "~/i18n/i18n";
 import "~/modules/toolkit/i18n/register";
+import "~/modules/evaluations/i18n/register";
 import { axeRuns, expectNoAxeViolations, launch, loggedInState, logIn, newContext, screenshot } from "./browser";
 import { createImportPreview } from "./import-files";
 
@@ -12,7 +13,7 @@ import { createImportPreview } from "./import-files";
  * zero violations. Which language, width and JavaScript setting each page runs in: see `runsFor`.
  */
 let browser: Browser;
-const ids = { kbt: "", krafttak: "", importPreview: "", krafttakOrganization: "", krafttakPlace: "", sortId: "", sharedItem: "" };
+const ids = { kbt: "", krafttak: "", importPreview: "", krafttakOrganization: "", krafttakPlace: "", sortId: "", sharedItem: "", publicReport: "" };
 
 /** An attribute that must be there and match: a failed look-up fails the test instead of testing another page. */
 async function href(link: Locator, pattern: RegExp, what: string): Promise<string> {
@@ -21,6 +22,8 @@ async function href(link: Locator, pattern: RegExp, what: string): Promise<strin
   return value!;
 }
 const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+/** The evaluated service of the demo's finished evaluation, whose final report is public. */
+const demoReportService = "DPS Fjordbyen, poliklinikk";
 
 beforeAll(async () => {
   browser = await launch();
@@ -34,6 +37,9 @@ beforeAll(async () => {
   const organization = organizations.contents.find((o) => o.name === "Krafttak for sang");
   expect(organization?.id, "the organisation Krafttak for sang").toMatch(new RegExp(`^${uuid}$`));
   ids.krafttakOrganization = `/tilbud/organisasjoner/${organization!.id}`;
+  // The demo's finished evaluation has a final report published for everyone.
+  await page.goto("/evalueringer/rapporter");
+  ids.publicReport = await href(page.getByRole("link", { name: `Sluttrapport: ${demoReportService}` }), new RegExp(`^/evalueringer/rapporter/${uuid}$`), "the public report");
   await logIn(page, "admin@example.org");
   await page.goto(`${ids.krafttak}/steder`);
   ids.krafttakPlace = await href(page.getByTestId("places").getByRole("link").first(), new RegExp(`^${ids.krafttak}/steder/${uuid}$`), "a place of Krafttak for sang");
@@ -192,6 +198,8 @@ const pages: PageCase[] = [
     h1: (lang) => translate(lang, "toolkit.shared.heading" as MessageKey, { item: translate(lang, "toolkit.item.values" as MessageKey), name: "Deltaker Demo" }),
   },
   { name: "centre-instruments", path: () => `${ids.kbt}/sjekker`, as: koordinator, h1: key("toolkit.packs.title") },
+  { name: "public-reports", path: () => "/evalueringer/rapporter", h1: key("evaluations.public_reports.title"), marker: "public-reports" },
+  { name: "public-report", path: () => ids.publicReport, h1: (lang) => `${translate(lang, "evaluations.report.title.final" as MessageKey)}: ${demoReportService}` },
 ];
 
 /**
@@ -222,6 +230,8 @@ const visitorPages = new Set([
   "change-password",
   "delete-account",
   "access-log",
+  "public-reports",
+  "public-report",
 ]);
 const serverOnly = (name: string) => visitorPages.has(name) || /^(toolkit|shared|locked)/.test(name);
 

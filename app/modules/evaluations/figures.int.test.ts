@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { freshDb, dbKind } from "../../../tests/support/test-db";
 import type { Db, DbHandle } from "~/db/client.server";
+import { rowsOf } from "~/db/rows";
 import { centres } from "~/modules/centres/centres.schema";
 import {
   evaluationCodes,
@@ -13,7 +14,7 @@ import {
   evaluationStatements,
 } from "./evaluations.schema";
 import { applyKRule, mayShowOutsideTeam, effectiveK } from "./evaluations";
-import { codeFiguresOutside, projectTotalsOutside, roundBreakdownOutside, siteBreakdownOutside, teamFigures } from "./figures.server";
+import { codeFiguresForTeam, codeFiguresOutside, projectTotalsOutside, roundBreakdownOutside, siteBreakdownOutside, teamFigures } from "./figures.server";
 
 /*
  * The k rule in SQL (figures.server.ts and the views of drizzle/0008) against the pure rules of
@@ -260,6 +261,29 @@ describe(`the k rule in SQL on ${dbKind}`, () => {
         context,
       ).toEqual(expectedCodes);
 
+      // The analysis team's figures, from the one query behind the analysis page and the team's report:
+      // every code (zeros when nothing is coded under it), never withheld; the report lists the coded ones.
+      const teamExpected = made.codeIds.map((codeId, c) => {
+        const coded = spec.statements.filter((s) => s.codes.includes(c));
+        const count = (p: StatementSpec["polarity"]) => coded.filter((s) => s.polarity === p).length;
+        const sessions = new Set(coded.map((s) => s.session));
+        return {
+          codeId,
+          archived: false,
+          statements: coded.length,
+          positive: count("positive"),
+          negative: count("negative"),
+          suggestion: count("suggestion"),
+          sessions: sessions.size,
+          participants: [...sessions].reduce((sum, i) => sum + spec.sessions[i]!.participants, 0),
+        };
+      });
+      expect((await codeFiguresForTeam(db, made.projectId)).map(({ name: _n, description: _d, ...f }) => f), context).toEqual(teamExpected);
+      const team = await teamFigures(db, made.projectId, spec.k);
+      expect(team.codes.map(({ name: _n, description: _d, ...f }) => f), context).toEqual(
+        teamExpected.filter((c) => c.statements > 0).map(({ archived: _a, ...c }) => ({ ...c, shown: true })),
+      );
+
       const total = spec.sessions.reduce((sum, s) => sum + s.participants, 0);
       expect(await projectTotalsOutside(db, made.projectId), context).toEqual(
         total >= k ? { shown: true, sessions: spec.sessions.length, participants: total } : { shown: false, sessions: null, participants: null },
@@ -275,7 +299,7 @@ describe(`the k rule in SQL on ${dbKind}`, () => {
     await makeProject({ k: 5, sites: 1, sessions: [{ site: 0, participants: 7, round: 1 }], codes: 1, statements: [{ session: 0, polarity: "positive", codes: [0] }] });
     expect(await codeFiguresOutside(db, a.projectId)).toMatchObject([{ shown: false, statements: null }]);
     expect(await siteBreakdownOutside(db, a.projectId)).toMatchObject([{ shown: false, participants: null }]);
-    const result = (await db.execute(sql`select count(*)::int as n from evaluation_code_figures_outside where project_id = ${a.projectId}`)) as unknown as { rows: { n: number }[] };
-    expect(Number(result.rows[0]!.n)).toBe(1);
+    const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from evaluation_code_figures_outside where project_id = ${a.projectId}`));
+    expect(Number(row!.n)).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
+import { rowsOf } from "~/db/rows";
 import { effectiveK } from "./evaluations";
+import { evaluationCodes, evaluationCodings, evaluationSessions } from "./evaluations.schema";
 
 /*
  * The ONLY place the figures of an evaluation come from for anyone outside its analysis team (service
@@ -36,7 +38,6 @@ export type BreakdownFigures = { key: string; label: string; shown: boolean; par
 
 export type OutsideFigures = { k: number; totals: ProjectTotals; codes: CodeFigures[]; bySite: BreakdownFigures[]; byRound: BreakdownFigures[] };
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const bool = (v: unknown) => v === true || v === "t" || v === "true";
 
@@ -157,30 +158,91 @@ export async function outsideFigures(db: Db, projectId: string, projectK: number
   return { k: effectiveK(projectK), totals, codes, bySite, byRound };
 }
 
+/** A code's figures for the analysis team: every figure, never withheld. */
+export type TeamCodeFigures = {
+  codeId: string;
+  name: string;
+  description: string;
+  archived: boolean;
+  statements: number;
+  positive: number;
+  negative: number;
+  suggestion: number;
+  sessions: number;
+  /** The participants of the distinct sessions behind the code (each session once). */
+  participants: number;
+};
+
+const int = (expr: SQL) => sql<number>`coalesce(${expr}, 0)::int`.mapWith(Number);
+
+/**
+ * Figures per code for the analysis team, computed in SQL, in the codebook's order: one row per code and
+ * session first (so a session's participants count once per code however many of its statements the code
+ * holds), then summed per code. Every current code is listed, with zeros when no statement stands under it;
+ * an archived code only when it holds statements. The one query behind the team's figures, on the analysis
+ * page (analysis.server.ts) and in the team's report (`teamFigures`).
+ */
+export async function codeFiguresForTeam(db: Db, projectId: string): Promise<TeamCodeFigures[]> {
+  const perSession = db.$with("per_session").as(
+    db
+      .select({
+        codeId: evaluationCodings.codeId,
+        sessionId: evaluationCodings.sessionId,
+        statements: sql<number>`count(*)`.as("statements"),
+        // The coding carries its statement's polarity (kept by triggers, drizzle/0008): no join with the statements.
+        positive: sql<number>`count(*) filter (where ${evaluationCodings.polarity} = 'positive')`.as("positive"),
+        negative: sql<number>`count(*) filter (where ${evaluationCodings.polarity} = 'negative')`.as("negative"),
+        suggestion: sql<number>`count(*) filter (where ${evaluationCodings.polarity} = 'suggestion')`.as("suggestion"),
+      })
+      .from(evaluationCodings)
+      .where(eq(evaluationCodings.projectId, projectId))
+      .groupBy(evaluationCodings.codeId, evaluationCodings.sessionId),
+  );
+  const perCode = db.$with("per_code").as(
+    db
+      .with(perSession)
+      .select({
+        codeId: perSession.codeId,
+        statements: sql`sum(${perSession.statements})`.as("statements"),
+        positive: sql`sum(${perSession.positive})`.as("positive"),
+        negative: sql`sum(${perSession.negative})`.as("negative"),
+        suggestion: sql`sum(${perSession.suggestion})`.as("suggestion"),
+        sessions: sql`count(*)`.as("sessions"),
+        participants: sql`sum(${evaluationSessions.participants})`.as("participants"),
+      })
+      .from(perSession)
+      .innerJoin(evaluationSessions, eq(evaluationSessions.id, perSession.sessionId))
+      .groupBy(perSession.codeId),
+  );
+  return db
+    .with(perCode)
+    .select({
+      codeId: evaluationCodes.id,
+      name: evaluationCodes.name,
+      description: evaluationCodes.description,
+      archived: sql<boolean>`${evaluationCodes.archivedAt} is not null`.mapWith(bool),
+      statements: int(sql`${perCode.statements}`),
+      positive: int(sql`${perCode.positive}`),
+      negative: int(sql`${perCode.negative}`),
+      suggestion: int(sql`${perCode.suggestion}`),
+      sessions: int(sql`${perCode.sessions}`),
+      participants: int(sql`${perCode.participants}`),
+    })
+    .from(evaluationCodes)
+    .leftJoin(perCode, eq(perCode.codeId, evaluationCodes.id))
+    .where(and(eq(evaluationCodes.projectId, projectId), sql`(${evaluationCodes.archivedAt} is null or ${perCode.codeId} is not null)`))
+    .orderBy(asc(evaluationCodes.position), asc(evaluationCodes.name), asc(evaluationCodes.id));
+}
+
 /**
  * The same figures for the analysis team, unwithheld (they read everything; ADR 0026, point 4). Kept beside
- * the outsiders' queries so a page for the team and one for outsiders show the same shapes.
+ * the outsiders' queries so a page for the team and one for outsiders show the same shapes: as for
+ * outsiders, only codes with coded statements.
  */
 export async function teamFigures(db: Db, projectId: string, projectK: number): Promise<OutsideFigures> {
-  const codesResult = await db.execute(sql`
-    with per_session as (
-      select c.code_id, c.session_id, count(*)::int as statements,
-             count(*) filter (where c.polarity = 'positive')::int as positive,
-             count(*) filter (where c.polarity = 'negative')::int as negative,
-             count(*) filter (where c.polarity = 'suggestion')::int as suggestion
-      from evaluation_codings c
-      where c.project_id = ${projectId}
-      group by c.code_id, c.session_id
-    )
-    select ps.code_id, min(code.name) as name, min(code.description) as description,
-           sum(ps.statements)::int as statements, sum(ps.positive)::int as positive, sum(ps.negative)::int as negative,
-           sum(ps.suggestion)::int as suggestion, count(*)::int as sessions, sum(ses.participants)::int as participants,
-           min(code.position) as position
-    from per_session ps
-    join evaluation_sessions ses on ses.id = ps.session_id
-    join evaluation_codes code on code.id = ps.code_id
-    group by ps.code_id
-    order by min(code.position), min(code.name), ps.code_id`);
+  const codes = (await codeFiguresForTeam(db, projectId))
+    .filter((c) => c.statements > 0)
+    .map(({ archived: _archived, ...c }): CodeFigures => ({ ...c, shown: true }));
   const totalsResult = await db.execute(
     sql`select count(*)::int as sessions, coalesce(sum(participants), 0)::int as participants from evaluation_sessions where project_id = ${projectId}`,
   );
@@ -202,18 +264,7 @@ export async function teamFigures(db: Db, projectId: string, projectK: number): 
   return {
     k: effectiveK(projectK),
     totals: { shown: true, sessions: num(t.sessions), participants: num(t.participants) },
-    codes: rowsOf<Record<string, unknown>>(codesResult).map((r) => ({
-      codeId: String(r.code_id),
-      name: String(r.name),
-      description: String(r.description ?? ""),
-      shown: true,
-      statements: num(r.statements),
-      positive: num(r.positive),
-      negative: num(r.negative),
-      suggestion: num(r.suggestion),
-      sessions: num(r.sessions),
-      participants: num(r.participants),
-    })),
+    codes,
     bySite: rowsOf<Record<string, unknown>>(bySiteResult).map(breakdown),
     byRound: rowsOf<Record<string, unknown>>(byRoundResult).map(breakdown),
   };

@@ -347,6 +347,26 @@ describe(`evaluation projects on ${dbKind}`, () => {
     });
   });
 
+  it("counts the dialogue conference as held from its date in Oslo, also in the hour or two after midnight when UTC is still on the day before", async () => {
+    const held = async (date: string | null, now: string) => {
+      await db.update(evaluationProjects).set({ dialogueConferenceDate: date }).where(eq(evaluationProjects.id, projectId));
+      return (await projectState(db, projectId, new Date(now))).dialogueConferenceHeld;
+    };
+    const [before] = await db.select({ date: evaluationProjects.dialogueConferenceDate }).from(evaluationProjects).where(eq(evaluationProjects.id, projectId));
+    try {
+      // Winter (UTC+1): 00:30 on 11 March in Oslo is 23:30 on 10 March in UTC.
+      expect(await held("2026-03-11", "2026-03-10T23:30:00Z")).toBe(true);
+      expect(await held("2026-03-11", "2026-03-10T22:59:00Z")).toBe(false); // 23:59 on 10 March in Oslo
+      // Summer (UTC+2): 01:30 on 15 June in Oslo is 23:30 on 14 June in UTC.
+      expect(await held("2026-06-15", "2026-06-14T23:30:00Z")).toBe(true);
+      expect(await held("2026-06-15", "2026-06-14T21:59:00Z")).toBe(false); // 23:59 on 14 June in Oslo
+      expect(await held("2026-06-14", "2026-06-14T21:59:00Z")).toBe(true);
+      expect(await held(null, "2026-06-14T23:30:00Z")).toBe(false);
+    } finally {
+      await db.update(evaluationProjects).set({ dialogueConferenceDate: before!.date }).where(eq(evaluationProjects.id, projectId));
+    }
+  });
+
   it("adds, renames and removes sites; a name twice is refused; a site of another project is 404", async () => {
     const id = ((await createProject(db, who.coordinator, kbt, input({ title: "Steder" }), { lang: "nb" })) as { projectId: string }).projectId;
     await addSite(db, who.lead, id, "Døgnpost");

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
+import { rowsOf } from "~/db/rows";
 import type { Lang } from "~/i18n/i18n";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { users } from "~/modules/accounts/accounts.schema";
@@ -7,6 +8,7 @@ import { centres, memberships } from "~/modules/centres/centres.schema";
 import { ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
 import { can, grantingRole, type Actor, type CentreRole } from "~/modules/centres/permissions";
 import { organizations, services } from "~/modules/offers/offers.schema";
+import { osloToday } from "~/modules/offers/manage.server";
 import { requireProjectAction } from "./access.server";
 import { shippedCodes } from "./codebook";
 import { checkPhaseChange, isPhase, missingFor, nextPhase, projectRoles, type Phase, type PhaseChangeRefusal, type ProjectAccessRole, type ProjectRole, type ProjectState } from "./evaluations";
@@ -234,8 +236,12 @@ type StateRow = {
   final_published: boolean;
 };
 
-/** Counts and flags for the phase rules (no content), in one query. */
-export async function projectState(db: Db, projectId: string): Promise<ProjectState> {
+/**
+ * Counts and flags for the phase rules (no content), in one query. The dialogue conference counts as held
+ * from its date in Oslo (`osloToday`), not the database server's `current_date` (UTC on most servers, so
+ * between midnight and 01:00 or 02:00 Oslo time it would still be yesterday). `now` is for tests.
+ */
+export async function projectState(db: Db, projectId: string, now = new Date()): Promise<ProjectState> {
   const newestVersion = sql`(select gv.id from ${evaluationGuideVersions} gv where gv.project_id = p.id order by gv.number desc limit 1)`;
   const result = await db.execute<StateRow>(sql`
     select p.phase,
@@ -247,10 +253,10 @@ export async function projectState(db: Db, projectId: string): Promise<ProjectSt
       (select count(*)::int from ${evaluationSessions} ses where ses.project_id = p.id) as sessions,
       (select count(distinct c.session_id)::int from ${evaluationCodings} c where c.project_id = p.id) as analysed,
       exists (select 1 from ${evaluationReports} r where r.project_id = p.id and r.kind = 'process' and r.published_at is not null) as process_published,
-      (p.dialogue_conference_date is not null and p.dialogue_conference_date <= current_date) as conference_held,
+      (p.dialogue_conference_date is not null and p.dialogue_conference_date <= ${osloToday(now)}::date) as conference_held,
       exists (select 1 from ${evaluationReports} r where r.project_id = p.id and r.kind = 'final' and r.published_at is not null) as final_published
     from ${evaluationProjects} p where p.id = ${projectId}`);
-  const row = (Array.isArray(result) ? result : (result as { rows: StateRow[] }).rows)[0] as StateRow | undefined;
+  const [row] = rowsOf<StateRow>(result);
   if (!row || !isPhase(row.phase)) throw new NotFoundError();
   return {
     phase: row.phase,

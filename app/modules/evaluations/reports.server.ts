@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client.server";
+import { rowsOf } from "~/db/rows";
 import type { Actor } from "~/modules/centres/permissions";
 import { NotFoundError } from "~/modules/centres/centres.server";
 import { evaluationCodes, evaluationProjects, evaluationReportQuotes, evaluationReports, evaluationReportSections, evaluationQuotes } from "./evaluations.schema";
@@ -101,7 +102,7 @@ async function quotesOutside(db: Db, projectId: string, reportId: string): Promi
     left join evaluation_code_figures_outside f on f.code_id = rq.code_id and f.project_id = ${projectId}
     where rq.report_id = ${reportId}
     order by rq.position, rq.quote_id`);
-  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  const rows = rowsOf(result);
   const shown = rows.filter((r) => r.shown === true || r.shown === "t");
   return {
     quotes: shown.map((r) => ({ quoteId: String(r.quote_id), codeId: String(r.code_id), text: String(r.text) })),
@@ -205,7 +206,7 @@ export async function loadReportForTeam(db: Db, actor: Actor | null, projectId: 
       quotesWithheld: 0,
     },
     preview,
-    availableQuotes: (available as unknown as { rows: { id: string; text: string; theme: string }[] }).rows.map((r) => ({ id: String(r.id), text: String(r.text), theme: String(r.theme) })),
+    availableQuotes: rowsOf<{ id: string; text: string; theme: string }>(available).map((r) => ({ id: String(r.id), text: String(r.text), theme: String(r.theme) })),
     codes,
   };
 }
@@ -259,7 +260,7 @@ export async function chooseQuote(db: Db, actor: Actor | null, projectId: string
       exists (select 1 from evaluation_quotes q join evaluation_sessions s on s.id = q.session_id where q.id = ${input.quoteId} and s.project_id = ${projectId}) as quote_ok,
       exists (select 1 from evaluation_codes c where c.id = ${input.codeId} and c.project_id = ${projectId}) as code_ok,
       (select coalesce(max(position), -1) + 1 from evaluation_report_quotes where report_id = ${report.id}) as next`);
-  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
+  const row = rowsOf(result)[0]!;
   const yes = (v: unknown) => v === true || v === "t";
   if (!yes(row.quote_ok)) throw new NotFoundError();
   if (!yes(row.code_ok)) return { ok: false as const, error: "evaluations.report.error.code" as const };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { freshDb, dbKind } from "../../../tests/support/test-db";
 import type { Db, DbHandle } from "~/db/client.server";
+import { rowsOf } from "~/db/rows";
 import { loadDemoData } from "~/modules/platform/demo.server";
 import { generateEvaluation, rawFigures } from "../../../scripts/generate-evaluation";
 import { evaluationCodings, evaluationProjects, evaluationSessions, evaluationStatements } from "./evaluations.schema";
@@ -28,7 +29,7 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const rows = async <T>(query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+const rows = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(query));
 
 describe(`the evaluation tables on ${dbKind}`, () => {
   it("gives every coding its statement's polarity, and follows a change of it", async () => {

@@ -4,11 +4,13 @@ import { freshDb, dbKind } from "../../../tests/support/test-db";
 import { actorFor } from "../../../tests/support/actors";
 import { generateOffers } from "../../../scripts/generate-offers";
 import type { Db, DbHandle } from "~/db/client.server";
+import { rowsOf } from "~/db/rows";
 import { loadDemoData } from "~/modules/platform/demo.server";
 import { listCentres } from "~/modules/centres/centres.server";
 import type { Actor } from "~/modules/centres/permissions";
 import { locations, organizations, serviceAtLocations, services } from "./offers.schema";
 import { offerConditions, searchOffers, type OfferFilters } from "./offers.server";
+import { searchOffers as preparedSearchOffers } from "./search.server";
 import { searchSchema } from "./offers.forms";
 import { searchWords } from "./offers";
 import { addPlace, removePlace, updatePlace } from "./parts.server";
@@ -151,6 +153,10 @@ async function expectSameResults() {
     const page = input.side ?? 1;
     const result = await searchOffers(db, input);
     expect({ total: result.total, ids: result.offers.map((o) => o.id) }, JSON.stringify(query)).toEqual({ total: expected.length, ids: expected.slice((page - 1) * 20, page * 20) });
+    // The search prepared once per shape (search.server.ts, ADR 0023 "A third step"): the whole result the same —
+    // page, totals, each card's fields and places —, and again when its prepared statement is used a second time.
+    expect(await preparedSearchOffers(db, input), JSON.stringify(query)).toEqual(result);
+    expect(await preparedSearchOffers(db, input), JSON.stringify(query)).toEqual(result);
   }
   // The HSDS API's own filters go through the same conditions.
   const [org] = await db.select({ id: services.organizationId }).from(services).orderBy(asc(services.name)).limit(1);
@@ -165,7 +171,7 @@ async function staleServices() {
     select s.id from services s
     where s.fylker is distinct from coalesce((select array_agg(distinct l.fylkesnummer order by l.fylkesnummer) from service_at_locations sal join locations l on l.id = sal.location_id where sal.service_id = s.id and l.fylkesnummer is not null), '{}')
        or s.kommuner is distinct from coalesce((select array_agg(distinct l.kommunenummer order by l.kommunenummer) from service_at_locations sal join locations l on l.id = sal.location_id where sal.service_id = s.id and l.kommunenummer is not null), '{}')`);
-  return (rows as unknown as { rows?: { id: string }[] }).rows ?? (rows as unknown as { id: string }[]);
+  return rowsOf<{ id: string }>(rows);
 }
 
 const searchIds = async (query: Record<string, string>) => (await searchOffers(db, searchSchema.parse(query))).offers.map((o) => o.id);
@@ -243,7 +249,7 @@ describe(`the restructured offers search on ${dbKind}`, () => {
     /** The services table's indexes, as PostgreSQL would create them again (options included). */
     const indexesOfServices = async () => {
       const rows = await db.execute<{ indexdef: string }>(sql`select indexdef from pg_indexes where schemaname = current_schema() and tablename = 'services' order by indexname`);
-      return ((rows as unknown as { rows?: { indexdef: string }[] }).rows ?? (rows as unknown as { indexdef: string }[])).map((r) => r.indexdef);
+      return rowsOf<{ indexdef: string }>(rows).map((r) => r.indexdef);
     };
     let indexesBefore: string[] = [];
     beforeAll(async () => {

@@ -6,6 +6,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { freshDb, dbKind } from "../../../tests/support/test-db";
 import { actorFor, signUpConfirmed } from "../../../tests/support/actors";
 import { pingDb, type Db, type DbHandle } from "~/db/client.server";
+import { rowsOf } from "~/db/rows";
 import { translate, type Lang, type MessageKey } from "~/i18n/i18n";
 import { loadDemoData } from "~/modules/platform/demo.server";
 import { listCentres } from "~/modules/centres/centres.server";
@@ -367,7 +368,7 @@ describe("the import refuses what the forms refuse (finding 10)", () => {
 if (dbKind === "postgres")
   describe("PostgreSQL: statement timeouts and a pool of its own for long requests", () => {
     it("normal requests have a 10 s statement timeout and a 30 s idle-in-transaction timeout; the long lane a minute", async () => {
-      const show = async (d: Db, setting: string) => ((await d.execute(sql.raw(`show ${setting}`))) as unknown as { rows: Record<string, string>[] }).rows[0]![setting];
+      const show = async (d: Db, setting: string) => rowsOf<Record<string, string>>(await d.execute(sql.raw(`show ${setting}`)))[0]![setting];
       expect(await show(db, "statement_timeout")).toBe("10s");
       expect(await show(db, "idle_in_transaction_session_timeout")).toBe("30s");
       expect(await show(handle.long.db, "statement_timeout")).toBe("1min");

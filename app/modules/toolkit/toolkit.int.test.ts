@@ -5,6 +5,7 @@ import { freshDb } from "../../../tests/support/test-db";
 import { actorFor, signUpConfirmed } from "../../../tests/support/actors";
 import { race } from "../../../tests/support/race";
 import type { Db, DbHandle } from "~/db/client.server";
+import { rowsOf } from "~/db/rows";
 import { loadDemoData } from "~/modules/platform/demo.server";
 import { listCentres, NotFoundError } from "~/modules/centres/centres.server";
 import { memberships } from "~/modules/centres/centres.schema";
@@ -212,7 +213,7 @@ describe("the owner's own toolkit", () => {
     const dump = await db.execute(
       sql`select t::text as row from toolkit_entries t union all select v::text from toolkit_entry_versions v union all select k::text from toolkit_keys k`,
     );
-    const text = JSON.stringify((dump as unknown as { rows: unknown[] }).rows);
+    const text = JSON.stringify(rowsOf(dump));
     expect(text).toContain("v1.");
     for (const plain of ["drømmer", "sjøen", "Finne et band", "Første svar", "Andre svar", "æøå"]) expect(text).not.toContain(plain);
     // A ciphertext moved to another row does not open (the row id is bound in).

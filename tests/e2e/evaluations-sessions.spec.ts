@@ -78,19 +78,31 @@ describe("interview sessions and coding", () => {
       await press(page, "Lagre sitatet");
       expect(await page.locator("blockquote").allTextContents()).toContain("«Hun på resepsjonen hjalp meg alltid.»");
 
-      // Notes, one statement per line; then split and code in the analysis.
-      await page.locator("textarea[name^=note-]").first().fill("Ble møtt med respekt\nVentetiden var for lang");
+      // Notes, one statement per line (27: the coding form shows 25 a page); then split and code in the analysis.
+      const filler = Array.from({ length: 25 }, (_, i) => `Utsagn om dagen, nummer ${i + 3}`);
+      await page.locator("textarea[name^=note-]").first().fill(["Ble møtt med respekt", "Ventetiden var for lang", ...filler].join("\n"));
       await press(page, "Lagre notatene");
       expect(await page.getByRole("status").first().textContent()).toContain("Notatene er lagret");
       await page.goto(session.replace("/intervju/", "/analyse/"));
       await press(page, "Del 1 notat i utsagn");
-      expect(await page.locator("textarea[name^=text-]").count()).toBe(2);
+      expect(await page.locator("textarea[name^=text-]").count()).toBe(25);
+      expect(await page.locator("main").textContent()).toContain("Utsagn 1–25 av 27");
       const first = page.locator("fieldset").filter({ hasText: "Utsagn 1" }).first();
       await first.getByLabel("Positivt", { exact: true }).check();
       await first.getByLabel("Respekt", { exact: true }).check();
       await press(page, "Lagre kodingen");
       expect(await page.getByRole("status").first().textContent()).toContain("Kodingen er lagret");
       await expectNoAxeViolations(page, "coding");
+      // The second page: statements 26 and 27; coded and saved, it stays on that page.
+      await go(page, () => page.getByRole("link", { name: "Neste side" }).click());
+      expect(await page.locator("textarea[name^=text-]").count()).toBe(2);
+      const last = page.locator("fieldset").filter({ hasText: "Utsagn 27" }).first();
+      expect(await last.locator("textarea").inputValue()).toBe("Utsagn om dagen, nummer 27");
+      await last.getByLabel("Forslag", { exact: true }).check();
+      await press(page, "Lagre kodingen");
+      expect(new URL(page.url()).searchParams.get("side")).toBe("2");
+      expect(await page.getByRole("status").first().textContent()).toContain("Kodingen er lagret");
+      expect(await page.locator("fieldset").filter({ hasText: "Utsagn 27" }).first().getByLabel("Forslag", { exact: true }).isChecked()).toBe(true);
       await page.goto(`${project}/analyse`);
       expect(await page.locator("table").first().locator("tr", { hasText: "Respekt" }).locator("td").first().textContent()).not.toBe("0");
       expect(await page.getByTestId("statement-chart").count()).toBe(1);

@@ -21,6 +21,7 @@ import {
   splitSessionNotes,
   teamCodeFigures,
 } from "./analysis.server";
+import { teamFigures } from "./figures.server";
 
 let handle: DbHandle;
 let db: Db;
@@ -135,6 +136,12 @@ describe(`the analysis on ${dbKind}`, () => {
     expect(pick(codes.find((c) => c.shippedId === "flexibility")!.id)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(figures.some((f) => f.name === "Ventetid og køer")).toBe(false); // archived and unused
     expect(totals).toMatchObject({ sessions: 3, participants: 9, analysedSessions: 3, statements: 6, coded: 6 });
+    // The team's report shows the same figures as the analysis page, for the codes with statements.
+    const report = await teamFigures(db, project, 5);
+    expect(report.codes.map((c) => [c.codeId, c.statements, c.positive, c.negative, c.suggestion, c.sessions, c.participants])).toEqual(
+      figures.filter((f) => f.statements > 0).map((f) => [f.codeId, f.statements, f.positive, f.negative, f.suggestion, f.sessions, f.participants]),
+    );
+    expect(report.codes.map((c) => c.codeId).sort()).toEqual([respect, info].sort());
     expect((await sessionsToCode(db, interviewer, project)).map((s) => [s.statements, s.coded])).toEqual([
       [3, 3],
       [2, 2],
@@ -180,5 +187,21 @@ describe(`the analysis on ${dbKind}`, () => {
       await expect(sessionStatements(db, actor, project, st!.sessionId), who).rejects.toBeInstanceOf(NotFoundError);
     }
     await expect(sessionStatements(db, otherInterviewer, other, st!.sessionId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("pages a long session's statements for coding: every statement on exactly one page, in order, the last page when asked past it", async () => {
+    const lines = Array.from({ length: 57 }, (_, i) => `Utsagn nummer ${i + 1}`).join("\n");
+    const long = await session("group", 4, lines);
+    await splitSessionNotes(db, interviewer, project, long);
+    const pages = await Promise.all([1, 2, 3].map((page) => sessionStatements(db, interviewer, project, long, { page, pageSize: 25 })));
+    expect(pages.map((p) => p.paging)).toEqual([
+      { page: 1, pages: 3, total: 57, offset: 0 },
+      { page: 2, pages: 3, total: 57, offset: 25 },
+      { page: 3, pages: 3, total: 57, offset: 50 },
+    ]);
+    expect(pages.flatMap((p) => p.statements.map((s) => s.text))).toEqual(Array.from({ length: 57 }, (_, i) => `Utsagn nummer ${i + 1}`));
+    const past = await sessionStatements(db, interviewer, project, long, { page: 99, pageSize: 25 });
+    expect(past.paging.page).toBe(3);
+    expect(past.statements.map((s) => s.text)).toEqual(pages[2]!.statements.map((s) => s.text));
   });
 });

@@ -15,6 +15,7 @@ import {
 import { splitStatements, type Polarity, type SessionKind } from "./evaluations";
 import { shippedCodes } from "./codebook";
 import { requireProjectAction } from "./access.server";
+import { codeFiguresForTeam } from "./figures.server";
 
 /*
  * The analysis for lay analysts (issue 13, item 5): a session's notes split into statements, each coded
@@ -42,61 +43,13 @@ export type CodeFigure = {
 const int = (expr: ReturnType<typeof sql>) => sql<number>`coalesce(${expr}, 0)::int`.mapWith(Number);
 
 /**
- * Figures per code for the analysis team, computed in SQL: one row per code and session first (so a
- * session's participants count once per code however many of its statements the code holds), then summed
- * per code. Codes without statements come with zeros; archived codes only when they hold statements.
+ * Figures per code for the analysis team (`codeFiguresForTeam` in figures.server.ts, the one query behind
+ * the team's figures): codes without statements come with zeros; archived codes only when they hold
+ * statements. With the project's totals.
  */
 export async function teamCodeFigures(db: Db, actor: Actor | null, projectId: string) {
   const access = await requireProjectAction(db, actor, projectId, "analysis.view_all");
-  const perSession = db.$with("per_session").as(
-    db
-      .select({
-        codeId: evaluationCodings.codeId,
-        sessionId: evaluationCodings.sessionId,
-        statements: sql<number>`count(*)`.as("statements"),
-        // The coding carries its statement's polarity (kept by triggers, drizzle/0008): no join with the statements.
-        positive: sql<number>`count(*) filter (where ${evaluationCodings.polarity} = 'positive')`.as("positive"),
-        negative: sql<number>`count(*) filter (where ${evaluationCodings.polarity} = 'negative')`.as("negative"),
-        suggestion: sql<number>`count(*) filter (where ${evaluationCodings.polarity} = 'suggestion')`.as("suggestion"),
-      })
-      .from(evaluationCodings)
-      .where(eq(evaluationCodings.projectId, projectId))
-      .groupBy(evaluationCodings.codeId, evaluationCodings.sessionId),
-  );
-  const perCode = db.$with("per_code").as(
-    db
-      .with(perSession)
-      .select({
-        codeId: perSession.codeId,
-        statements: sql`sum(${perSession.statements})`.as("statements"),
-        positive: sql`sum(${perSession.positive})`.as("positive"),
-        negative: sql`sum(${perSession.negative})`.as("negative"),
-        suggestion: sql`sum(${perSession.suggestion})`.as("suggestion"),
-        sessions: sql`count(*)`.as("sessions"),
-        participants: sql`sum(${evaluationSessions.participants})`.as("participants"),
-      })
-      .from(perSession)
-      .innerJoin(evaluationSessions, eq(evaluationSessions.id, perSession.sessionId))
-      .groupBy(perSession.codeId),
-  );
-  const rows = await db
-    .with(perCode)
-    .select({
-      codeId: evaluationCodes.id,
-      name: evaluationCodes.name,
-      description: evaluationCodes.description,
-      archived: sql<boolean>`${evaluationCodes.archivedAt} is not null`,
-      statements: int(sql`${perCode.statements}`),
-      positive: int(sql`${perCode.positive}`),
-      negative: int(sql`${perCode.negative}`),
-      suggestion: int(sql`${perCode.suggestion}`),
-      sessions: int(sql`${perCode.sessions}`),
-      participants: int(sql`${perCode.participants}`),
-    })
-    .from(evaluationCodes)
-    .leftJoin(perCode, eq(perCode.codeId, evaluationCodes.id))
-    .where(and(eq(evaluationCodes.projectId, projectId), sql`(${evaluationCodes.archivedAt} is null or ${perCode.codeId} is not null)`))
-    .orderBy(asc(evaluationCodes.position), asc(evaluationCodes.name));
+  const rows = await codeFiguresForTeam(db, projectId);
   // Totals in one statement: the sessions and their participants, and from the codings alone (one index scan)
   // how many sessions and statements are coded, instead of probing the codings once per session and statement.
   const [totals] = await db
@@ -176,7 +129,14 @@ export async function activeCodes(db: Db, projectId: string) {
     .orderBy(asc(evaluationCodes.position), asc(evaluationCodes.name));
 }
 
-export async function sessionStatements(db: Db, actor: Actor | null, projectId: string, sessionId: string) {
+/**
+ * Statements coded on one page of the coding form: a session of a long group interview has 100 or more, and
+ * one form of them all is a page of thousands of fields on a phone (and 3× the server's time).
+ */
+export const statementsPerPage = 25;
+
+/** The session's notes, and one page (1-based; past the last, the last) of its statements with their coding. */
+export async function sessionStatements(db: Db, actor: Actor | null, projectId: string, sessionId: string, { page = 1, pageSize = statementsPerPage }: { page?: number; pageSize?: number } = {}) {
   const access = await requireProjectAction(db, actor, projectId, "analysis.code");
   const session = await sessionOf(db, projectId, sessionId);
   const notes = await db
@@ -191,6 +151,13 @@ export async function sessionStatements(db: Db, actor: Actor | null, projectId: 
     .innerJoin(evaluationGuideThemes, eq(evaluationGuideThemes.id, evaluationNotes.themeId))
     .where(eq(evaluationNotes.sessionId, sessionId))
     .orderBy(asc(evaluationGuideThemes.position));
+  const [{ total }] = (await db
+    .select({ total: sql<number>`count(*)`.mapWith(Number) })
+    .from(evaluationStatements)
+    .where(eq(evaluationStatements.sessionId, sessionId))) as [{ total: number }];
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
+  const offset = (current - 1) * pageSize;
   const statements = await db
     .select({
       id: evaluationStatements.id,
@@ -201,12 +168,16 @@ export async function sessionStatements(db: Db, actor: Actor | null, projectId: 
     })
     .from(evaluationStatements)
     .where(eq(evaluationStatements.sessionId, sessionId))
-    .orderBy(asc(evaluationStatements.position), asc(evaluationStatements.createdAt));
+    .orderBy(asc(evaluationStatements.position), asc(evaluationStatements.createdAt), asc(evaluationStatements.id))
+    .limit(pageSize)
+    .offset(offset);
   return {
     access,
     session,
     notes: notes.map(({ text, ...n }) => ({ ...n, lines: splitStatements(text).length })),
     statements: statements.map((s) => ({ ...s, polarity: s.polarity as Polarity | null })),
+    /** Where this page is: statement numbers go on from `offset + 1`. */
+    paging: { page: current, pages, total, offset },
     codes: await activeCodes(db, projectId),
   };
 }

@@ -115,6 +115,11 @@ export const sessionsNn: Record<SessionsKey, string> = {
   "evaluations.coding.heading": "Kod intervjuet {date}, {site}",
   "evaluations.coding.back": "Tilbake til analysen",
   "evaluations.coding.to_notes": "Notata",
+  "evaluations.coding.pages": "Sider med utsegner",
+  "evaluations.coding.range": "Utsegn {from}–{to} av {total}. Lagre før du går til ei anna side: berre utsegnene på denne sida blir lagra.",
+  "evaluations.coding.previous": "Førre side",
+  "evaluations.coding.next": "Neste side",
+  "evaluations.coding.page_of": "Side {page} av {pages}",
   "evaluations.coding.saved": "Kodinga er lagra.",
   "evaluations.coding.deleted": "Utsegna er sletta.",
   "evaluations.coding.split_done_one": "{count} utsegn er lagd til frå notata.",
@@ -166,6 +171,8 @@ export const sessionsNn: Record<SessionsKey, string> = {
 
 /** Keys whose Nn text is rightly the same as bokmål (reviewed by hand; app/i18n/i18n.test.ts checks them). */
 export const sessionsNnSameAsNb: readonly SessionsKey[] = [
+  "evaluations.coding.next",
+  "evaluations.coding.page_of",
   "evaluations.session.error.quote_empty",
   "evaluations.session.kind.group",
   "evaluations.session.kind.individual",

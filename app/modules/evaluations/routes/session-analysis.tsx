@@ -23,8 +23,15 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const { projectId, sessionId } = uuidParams(params, "projectId", "sessionId");
   const { db } = getServices();
-  const { access, session, notes, statements, codes } = await guard(() => sessionStatements(db, user.actor, projectId, sessionId));
-  return { project: projectHeader(access), session, notes, statements, codes };
+  const page = pageParam(request);
+  const { access, session, notes, statements, paging, codes } = await guard(() => sessionStatements(db, user.actor, projectId, sessionId, { page }));
+  return { project: projectHeader(access), session, notes, statements, paging, codes };
+}
+
+/** `?side=N`, the page of statements (1 when absent or not a whole number; past the last, the last). */
+function pageParam(request: Request): number {
+  const n = Math.trunc(Number(new URL(request.url).searchParams.get("side") ?? "1"));
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 100_000) : 1;
 }
 
 type Draft = { text: string; polarity: string; codeIds: string[] };
@@ -35,7 +42,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const { db } = getServices();
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
+  const page = pageParam(request);
   const here = `/evalueringer/${projectId}/analyse/${sessionId}`;
+  const onPage = page > 1 ? `side=${page}&` : "";
   if (intent === "split") {
     const { added } = await guard(() => splitSessionNotes(db, user.actor, projectId, sessionId));
     return redirect(`${here}?delt=${added}`);
@@ -71,20 +80,22 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     if (deleting) await deleteStatement(db, user.actor, projectId, sessionId, deleting);
     if (added) await addStatement(db, user.actor, projectId, sessionId, added);
   });
-  return redirect(`${here}?${deleting ? "slettet=1" : "lagret=1"}`);
+  // A new statement goes last: show the last page, where it is (a page past the last is the last).
+  return redirect(`${here}?${added ? "side=100000&" : onPage}${deleting ? "slettet=1" : "lagret=1"}`);
 }
 
 export default function SessionAnalysis() {
   const t = useT();
-  const { project, session, notes, statements, codes } = useLoaderData<typeof loader>();
+  const { project, session, notes, statements, paging, codes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const drafts = result?.drafts ?? {};
   const errors = result?.errors ?? {};
   const unsplit = notes.filter((n) => !n.split && n.lines > 0);
-  const labels = Object.fromEntries(statements.map((s, i) => [`text-${s.id}`, t("evaluations.coding.statement_n", { n: i + 1 })]));
+  const labels = Object.fromEntries(statements.map((s, i) => [`text-${s.id}`, t("evaluations.coding.statement_n", { n: paging.offset + i + 1 })]));
   labels["new-statement"] = t("evaluations.coding.new_statement");
   const base = `/evalueringer/${project.id}`;
+  const pageHref = (n: number) => `${base}/analyse/${session.id}${n > 1 ? `?side=${n}` : ""}`;
   return (
     <div className="kp-stack">
       <ProjectNav project={project} />
@@ -139,8 +150,9 @@ export default function SessionAnalysis() {
 
       <section className="kp-stack" aria-labelledby="utsagn">
         <Heading level={2} data-size="md" id="utsagn">
-          {t("evaluations.coding.statements_heading", { count: statements.length })}
+          {t("evaluations.coding.statements_heading", { count: paging.total })}
         </Heading>
+        {paging.pages > 1 ? <Paragraph>{t("evaluations.coding.range", { from: paging.offset + 1, to: paging.offset + statements.length, total: paging.total })}</Paragraph> : null}
         {codes.length === 0 ? (
           <Alert data-color="warning">
             <Paragraph>
@@ -159,7 +171,7 @@ export default function SessionAnalysis() {
             const chosen = draft ? draft.codeIds : s.codeIds;
             return (
               <Fieldset key={s.id} className="kp-question" id={`utsagn-${s.id}`}>
-                <Fieldset.Legend>{t("evaluations.coding.statement_n", { n: i + 1 })}</Fieldset.Legend>
+                <Fieldset.Legend>{t("evaluations.coding.statement_n", { n: paging.offset + i + 1 })}</Fieldset.Legend>
                 <input type="hidden" name="statement" value={s.id} />
                 <TextField
                   name={`text-${s.id}`}
@@ -200,7 +212,7 @@ export default function SessionAnalysis() {
                 </Fieldset>
                 <div>
                   <Button type="submit" name="intent" value={`delete:${s.id}`} variant="tertiary" data-color="danger" data-size="sm">
-                    {t("evaluations.coding.delete", { n: i + 1 })}
+                    {t("evaluations.coding.delete", { n: paging.offset + i + 1 })}
                   </Button>
                 </div>
               </Fieldset>
@@ -221,6 +233,13 @@ export default function SessionAnalysis() {
             </Button>
           </div>
         </Form>
+        {paging.pages > 1 ? (
+          <nav aria-label={t("evaluations.coding.pages")} className="kp-actions">
+            {paging.page > 1 ? <AppLink to={pageHref(paging.page - 1)}>{t("evaluations.coding.previous")}</AppLink> : null}
+            <span>{t("evaluations.coding.page_of", { page: paging.page, pages: paging.pages })}</span>
+            {paging.page < paging.pages ? <AppLink to={pageHref(paging.page + 1)}>{t("evaluations.coding.next")}</AppLink> : null}
+          </nav>
+        ) : null}
       </section>
     </div>
   );

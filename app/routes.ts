@@ -120,6 +120,8 @@ export default [
   route("evalueringer/importer", "modules/evaluations/routes/import.tsx"),
   route("evalueringer/:projectId/eksport", "modules/evaluations/routes/export.ts"),
   // -- end archive --
+  // Deleting a project (ADR 0027).
+  route("evalueringer/:projectId/slett", "modules/evaluations/routes/delete-project.tsx"),
 
   route("*", "modules/pages/routes/not-found.tsx"),
 ] satisfies RouteConfig;

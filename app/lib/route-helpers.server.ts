@@ -14,15 +14,29 @@ export function limitKey(kind: string, value: string) {
   return hmac(getServices().secret, `${kind}:${value.toLowerCase()}`);
 }
 
-/** Turn domain errors into the friendly 403/404 pages. */
+/**
+ * Turn domain errors into the friendly 403/404 pages. A write that refers to a row deleted meanwhile (a
+ * foreign-key violation, SQLSTATE 23503: an interviewer saves a note while the project is being deleted)
+ * is the same "not found" as a lookup that finds nothing: the 404 page, never a 500.
+ */
 export async function guard<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof ForbiddenError) throw data({ reason: "forbidden" }, { status: 403 });
-    if (error instanceof NotFoundError) throw data({ reason: "not_found" }, { status: 404 });
+    if (error instanceof NotFoundError || sqlState(error) === "23503") throw data({ reason: "not_found" }, { status: 404 });
     throw error;
   }
+}
+
+/** The SQLSTATE of a database error, through Drizzle's wrapping (`cause`); undefined for other errors. */
+export function sqlState(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; e instanceof Error && depth < 4; depth++, e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 export function notFound(): never {

@@ -351,6 +351,7 @@ describe("roles on a project", () => {
     "report.publish": ["lead"],
     "report.read_published": ["lead", "interviewer", "service_contact", "coordinator"],
     "project.export": ["lead", "interviewer"],
+    "project.delete": ["lead", "coordinator"],
   };
 
   it("has an answer for every action and role", () => {

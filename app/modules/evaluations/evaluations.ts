@@ -56,7 +56,7 @@ export type ProjectState = {
   /** Sessions with at least one coded statement. */
   analysedSessions: number;
   processReportPublished: boolean;
-  /** The dialogue conference has a date, and that date has come. */
+  /** The dialogue conference has a date, and that date has come (in Oslo). */
   dialogueConferenceHeld: boolean;
   finalReportPublished: boolean;
 };
@@ -336,6 +336,7 @@ export const projectRoleTable = {
   "report.publish": ["lead"],
   "report.read_published": ["lead", "interviewer", "service_contact", "coordinator"],
   "project.export": ["lead", "interviewer"],
+  "project.delete": ["lead", "coordinator"], // ADR 0027: the lead and the centre's coordinators; never administrators
 } as const satisfies Record<string, readonly ProjectAccessRole[]>;
 export type ProjectAction = keyof typeof projectRoleTable;
 export const projectActions = Object.keys(projectRoleTable) as ProjectAction[];

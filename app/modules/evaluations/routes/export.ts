@@ -4,6 +4,7 @@ import { getServices } from "~/lib/services.server";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { guard, notFound, uuidPattern } from "~/lib/route-helpers.server";
 import { archiveFileName, exportProject } from "../archive.server";
+import { refusalAsPage } from "~/lib/refusal-page.server";
 
 /**
  * /evalueringer/:projectId/eksport — the project archive as a download (docs/evaluation-export.md), for the
@@ -11,7 +12,11 @@ import { archiveFileName, exportProject } from "../archive.server";
  * contact or a coordinator outside the team). Every download is recorded in the audit log. Never stored
  * by a browser or a proxy: it holds notes and statements.
  */
-export async function loader({ params, context, request }: Route.LoaderArgs) {
+export async function loader(args: Route.LoaderArgs) {
+  return refusalAsPage(getRequestState(args.context).lang, () => archiveDownload(args));
+}
+
+async function archiveDownload({ params, context, request }: Route.LoaderArgs): Promise<Response> {
   const user = requireUser(context, request);
   if (!uuidPattern.test(params.projectId)) notFound();
   const { requestId } = getRequestState(context);

@@ -36,6 +36,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     canEdit: projectCan(access.roles, "project.edit"),
     canManageTeam: projectCan(access.roles, "project.manage_team"),
     canExport: projectCan(access.roles, "project.export"),
+    canDelete: projectCan(access.roles, "project.delete"),
     kommune: kommune ? kommuneLabel(kommune) : null,
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
   };
@@ -291,6 +292,14 @@ export default function ProjectOverview() {
           analysed: state.analysedSessions,
         })}
       </Paragraph>
+      {d.canDelete ? (
+        // At the bottom, quiet, and not in the project menu: deleting is rare and cannot be undone (ADR 0027).
+        <Paragraph data-size="sm">
+          <a className="ds-link" data-color="danger" href={`/evalueringer/${project.id}/slett`}>
+            {t("evaluations.delete.link")}
+          </a>
+        </Paragraph>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { Link, useLoaderData } from "react-router";
-import { Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Link, useLoaderData, useLocation } from "react-router";
+import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import "~/modules/evaluations/i18n/register";
 import type { Route } from "./+types/projects";
 import { getServices } from "~/lib/services.server";
@@ -58,11 +58,18 @@ function ProjectTable({ rows, label, roleColumn, serviceColumn = true }: { rows:
 export default function Projects() {
   const t = useT();
   const { mine, centre, all, canCreate, canImport } = useLoaderData<typeof loader>();
+  // After deleting an evaluation (routes/delete-project.tsx redirects here with ?slettet=1; ADR 0027).
+  const deleted = new URLSearchParams(useLocation().search).has("slettet");
   return (
     <div className="kp-stack">
       <Heading level={1} data-size="lg">
         {t("evaluations.projects.title")}
       </Heading>
+      {deleted ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t("evaluations.projects.deleted")}</Paragraph>
+        </Alert>
+      ) : null}
       <Paragraph>{t("evaluations.projects.intro")}</Paragraph>
       {canCreate || canImport ? (
         <div className="kp-actions">

@@ -7,6 +7,7 @@ import { findProjectAccess } from "../access.server";
 import { projectCan } from "../evaluations";
 import { loadPublicReport, loadPublishedReport, loadReportForTeam, sectionKeys, type ReportContent, type SectionKey } from "../reports.server";
 import { reportPdf } from "../report-pdf.server";
+import { refusalAsPage } from "~/lib/refusal-page.server";
 
 /**
  * A report as PDF: /evalueringer/:projectId/prosessrapport/pdf, …/sluttrapport/pdf (the project's readers)
@@ -14,7 +15,11 @@ import { reportPdf } from "../report-pdf.server";
  * on, so it always holds the report as the service reads it — figures and quotes through the k rule — also
  * when the analysis team downloads it.
  */
-export async function loader({ params, context, request }: Route.LoaderArgs) {
+export async function loader(args: Route.LoaderArgs) {
+  return refusalAsPage(getRequestState(args.context).lang, () => reportDownload(args));
+}
+
+async function reportDownload({ params, context, request }: Route.LoaderArgs): Promise<Response> {
   const { db } = getServices();
   const { lang } = getRequestState(context);
   let content: ReportContent;

@@ -40,10 +40,10 @@ export function ProjectNav({ project }: { project: ProjectHeaderData }) {
           {project.serviceName} · {t("evaluations.nav.phase", { phase: t(`evaluations.phase.${project.phase}` as MessageKey) })}
         </Paragraph>
       </div>
-      {/* In the toolkit's bar: on a phone the menu is one row that scrolls sideways instead of widening the page. */}
-      <div className="kp-toolkit-bar">
+      {/* On a phone the menu wraps to a few rows (app.css): every part, and the current one, stays in sight. */}
+      <div className="kp-project-bar">
         <nav aria-label={t("evaluations.nav.label")}>
-          <ul className="kp-toolkit-nav">
+          <ul className="kp-project-nav">
             {sections
               .filter((s) => projectCan(project.roles, s.action))
               .map((s) => (

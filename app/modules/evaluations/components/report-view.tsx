@@ -265,7 +265,7 @@ export function ReportBody({
                       : t("evaluations.report.theme_withheld", { k })}
                   </Paragraph>
                   {quotes.map((q) => (
-                    <blockquote key={q.quoteId} className="kp-quote" data-testid="report-quote" style={{ borderInlineStart: "4px solid var(--ds-color-neutral-border-default)", paddingInlineStart: "var(--ds-size-4)", margin: 0 }}>
+                    <blockquote key={q.quoteId} className="kp-quote" data-testid="report-quote">
                       <Paragraph className="kp-answer">{q.text}</Paragraph>
                     </blockquote>
                   ))}

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { osloToday } from "~/lib/oslo-date";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { users } from "~/modules/accounts/accounts.schema";
@@ -259,7 +260,7 @@ export async function exportProject(db: Db, actor: Actor | null, projectId: stri
 }
 
 /** A name for the file: the project's title in plain ascii letters, and the day it was downloaded. */
-export function archiveFileName(title: string, day = new Date().toISOString().slice(0, 10)) {
+export function archiveFileName(title: string, day = osloToday()) {
   const slug = title
     .normalize("NFKD")
     .replace(/[æÆ]/g, "ae")

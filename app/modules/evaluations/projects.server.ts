@@ -8,7 +8,7 @@ import { centres, memberships } from "~/modules/centres/centres.schema";
 import { ForbiddenError, NotFoundError } from "~/modules/centres/centres.server";
 import { can, grantingRole, type Actor, type CentreRole } from "~/modules/centres/permissions";
 import { organizations, services } from "~/modules/offers/offers.schema";
-import { osloToday } from "~/modules/offers/manage.server";
+import { osloToday } from "~/lib/oslo-date";
 import { requireProjectAction } from "./access.server";
 import { shippedCodes } from "./codebook";
 import { checkPhaseChange, isPhase, missingFor, nextPhase, projectRoles, type Phase, type PhaseChangeRefusal, type ProjectAccessRole, type ProjectRole, type ProjectState } from "./evaluations";

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { osloToday } from "~/lib/oslo-date";
 import type { Db } from "~/db/client.server";
 import { offerMetadata, organizations, services } from "./offers.schema";
 import type { OfferInput } from "./offers.forms";
@@ -257,9 +258,3 @@ export async function countEditableOffers(db: Db, actor: Actor) {
   return row?.n ?? 0;
 }
 
-/** One formatter for every call: building an Intl.DateTimeFormat costs far more than formatting with it (ADR 0021). */
-const osloDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" });
-
-export function osloToday(now = new Date()) {
-  return osloDate.format(now);
-}

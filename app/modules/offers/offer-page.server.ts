@@ -6,7 +6,8 @@ import type { getService } from "./hsds.server";
 import { termObject } from "./hsds";
 import type { OfferKind } from "./offers";
 import { findKommune, fylker } from "~/modules/centres/kommuner";
-import { canEditOffer, osloToday } from "./manage.server";
+import { canEditOffer } from "./manage.server";
+import { osloToday } from "~/lib/oslo-date";
 
 /** The full HSDS service as GET /services/{id} serves it (hsds.server.ts); the page shows the same object. */
 type HsdsFullService = NonNullable<Awaited<ReturnType<typeof getService>>>;

@@ -8,7 +8,7 @@ import { users } from "~/modules/accounts/accounts.schema";
 import { isEmailVerified } from "~/modules/accounts/accounts.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { AuditEntityType } from "~/modules/audit/audit";
-import { osloToday } from "~/modules/offers/manage.server";
+import { osloToday } from "~/lib/oslo-date";
 import type { Lang } from "~/i18n/i18n";
 import { itemName } from "./items";
 import { toolkitConsents, toolkitEntries, toolkitEntryVersions, toolkitKeys, toolkitShares } from "./toolkit.schema";

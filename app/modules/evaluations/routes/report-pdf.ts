@@ -1,4 +1,5 @@
 import type { Route } from "./+types/report-pdf";
+import { osloToday } from "~/lib/oslo-date";
 import { getServices } from "~/lib/services.server";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { guard, notFound, uuidPattern } from "~/lib/route-helpers.server";
@@ -47,7 +48,7 @@ async function reportDownload({ params, context, request }: Route.LoaderArgs): P
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.pdf"`,
+      "Content-Disposition": `attachment; filename="${name}-${osloToday()}.pdf"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -1,4 +1,5 @@
 import { redirect } from "react-router";
+import { osloToday } from "~/lib/oslo-date";
 import type { Route } from "./+types/export";
 import { requireUser } from "~/lib/request.server";
 import { exportToolkit } from "../toolkit-export.server";
@@ -15,7 +16,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   return new Response(JSON.stringify(doc, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="verktoykasse-${new Date().toISOString().slice(0, 10)}.json"`,
+      "Content-Disposition": `attachment; filename="verktoykasse-${osloToday()}.json"`,
       "Cache-Control": "private, no-store",
     },
   });

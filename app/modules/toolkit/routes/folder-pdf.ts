@@ -1,4 +1,5 @@
 import type { Route } from "./+types/folder-pdf";
+import { osloToday } from "~/lib/oslo-date";
 import { getRequestState, requireUser } from "~/lib/request.server";
 import { buildFolder } from "../folder.server";
 import { folderPdf } from "../folder-pdf.server";
@@ -13,7 +14,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="mappe-${new Date().toISOString().slice(0, 10)}.pdf"`,
+      "Content-Disposition": `attachment; filename="mappe-${osloToday()}.pdf"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -17,7 +17,7 @@ import { isShareItem } from "../toolkit";
 import { cardIds } from "../content/content";
 import { itemName, shareableItemList } from "../items";
 import { toolkitUser, requestId } from "../toolkit-route.server";
-import { osloToday } from "~/modules/offers/manage.server";
+import { osloToday } from "~/lib/oslo-date";
 
 export const meta: Route.MetaFunction = (args) => title(args, "toolkit.sharing.title");
 

@@ -1,5 +1,6 @@
 import { baseUrl, demoPassword } from "./browser";
 import { linkIn } from "./mail";
+import { Client } from "./own-server";
 
 /**
  * The people of the evaluation permission matrix (evaluations-permissions.spec.ts), over plain HTTP: a
@@ -10,36 +11,15 @@ import { linkIn } from "./mail";
 
 export type Fields = Record<string, string | string[]>;
 
-export class Http {
-  readonly cookies = new Map<string, string>();
+export class Http extends Client {
   private token: string | undefined;
 
-  constructor(readonly label: string) {}
-
-  private take(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const at = pair!.indexOf("=");
-      const name = pair!.slice(0, at);
-      const value = pair!.slice(at + 1);
-      if (/Max-Age=0/i.test(c) || value === "") this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-
-  private cookieHeader() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-
-  /** A GET that does not follow redirects (a redirect to the log-in page is an answer to check). */
-  async get(pathname: string): Promise<Response> {
-    const res = await fetch(`${baseUrl()}${pathname}`, { redirect: "manual", headers: { Cookie: this.cookieHeader() } });
-    this.take(res);
-    return res;
+  constructor(readonly label: string) {
+    super(baseUrl());
   }
 
   /** The CSRF token of this browser (double submit: the same for every form while the cookie lasts). */
-  async csrf(): Promise<string> {
+  override async csrf(): Promise<string> {
     if (this.token) return this.token;
     // A page with a form for everyone: the log-in page for visitors, the person's own page when logged in.
     for (const page of ["/min-side", "/logg-inn"]) {
@@ -51,13 +31,13 @@ export class Http {
   }
 
   /** A form post with this browser's valid CSRF token, as a form of the app would send it. */
-  async post(pathname: string, fields: Fields): Promise<Response> {
+  override async post(pathname: string, fields: Fields): Promise<Response> {
     const body = new URLSearchParams([["csrf", await this.csrf()]]);
     for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-    const res = await fetch(`${baseUrl()}${pathname}`, {
+    const res = await fetch(`${this.base}${pathname}`, {
       method: "POST",
       redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: this.cookieHeader(), Origin: baseUrl() },
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: this.cookieHeader(), Origin: this.base },
       body,
     });
     this.take(res);

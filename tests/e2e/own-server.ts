@@ -83,7 +83,7 @@ export class Client {
     readonly headers: Record<string, string> = {},
   ) {}
 
-  private take(res: Response) {
+  protected take(res: Response) {
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
       const at = pair!.indexOf("=");

@@ -15,7 +15,7 @@ import {
 import { splitStatements, type Polarity, type SessionKind } from "./evaluations";
 import { shippedCodes } from "./codebook";
 import { requireProjectAction } from "./access.server";
-import { codeFiguresForTeam } from "./figures.server";
+import { codeFiguresForTeam, type TeamCodeFigures } from "./figures.server";
 
 /*
  * The analysis for lay analysts (issue 13, item 5): a session's notes split into statements, each coded
@@ -24,20 +24,10 @@ import { codeFiguresForTeam } from "./figures.server";
  * everyone else is figures.server.ts's, and nothing here is ever shown outside the team.
  */
 
-export type CodeFigure = {
-  codeId: string;
-  name: string;
-  description: string;
-  archived: boolean;
-  statements: number;
-  positive: number;
-  negative: number;
-  suggestion: number;
+/** A code's figures on the analysis page: the team's figures, and how many of its statements are not rated yet. */
+export type CodeFigure = TeamCodeFigures & {
   /** Statements under the code without a polarity yet. */
   unrated: number;
-  sessions: number;
-  /** The participants of the distinct sessions behind the code (each session once). */
-  participants: number;
 };
 
 const int = (expr: ReturnType<typeof sql>) => sql<number>`coalesce(${expr}, 0)::int`.mapWith(Number);

@@ -136,14 +136,17 @@ async function wideTablesScroll(page: Page, label: string, atLeast: number) {
   await region.evaluate((r) => (r.scrollLeft = 0));
 }
 
-/** The project's menu: every link on the screen (it wraps, nothing hidden to the side), the current one marked. */
-async function menuFits(page: Page, label: string, current: string) {
+/**
+ * The project's menu: every link on the screen (it wraps, nothing hidden to the side), the current one marked —
+ * aria-current="page" on the link to this very page, "true" on the part a page without an entry belongs to.
+ */
+async function menuFits(page: Page, label: string, current: string, as: "page" | "true" = "page") {
   const nav = page.getByRole("navigation", { name: nb("evaluations.nav.label") });
   const links = await nav.locator("a").evaluateAll((as) => as.map((a) => ({ text: (a.textContent ?? "").trim(), right: a.getBoundingClientRect().right, current: a.getAttribute("aria-current"), weight: getComputedStyle(a).fontWeight })));
   expect(links.length, `${label}: the project's menu`).toBeGreaterThan(4);
   expect(links.filter((l) => l.right > 360).map((l) => l.text), `${label}: menu links past the screen's edge`).toEqual([]);
-  const marked = links.filter((l) => l.current === "page");
-  expect(marked.map((l) => l.text), `${label}: the current page in the menu`).toEqual([current]);
+  const marked = links.filter((l) => l.current !== null);
+  expect(marked.map((l) => `${l.text}: ${l.current}`), `${label}: the current page in the menu`).toEqual([`${current}: ${as}`]);
   expect(Number(marked[0]!.weight), `${label}: the current page is bold`).toBeGreaterThanOrEqual(700);
 }
 
@@ -160,6 +163,11 @@ describe("the evaluation pages on a 360 px phone without JavaScript", () => {
     await wideTablesScroll(page, "analysis", 2);
     await screenshot(page, "evaluations-phone-analysis-360");
     await expectNoAxeViolations(page, "analysis at 360 px");
+
+    // The codes have no entry of their own: the menu marks "Analyse", the part they belong to.
+    await page.goto(`${project}/koder`);
+    expect(await page.locator("h1").textContent()).toBe(nb("evaluations.codes.title"));
+    await menuFits(page, "codes", nb("evaluations.nav.analysis"), "true");
 
     await page.goto(`${project}/sluttrapport`);
     await noPageOverflow(page, "final report (lead)");

@@ -57,20 +57,52 @@ export async function reportPdf(lang: Lang, content: ReportContent): Promise<Buf
   });
   const left = 56;
   const width = doc.page.width - 112;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
   const h1 = (text: string) => doc.font("bold").fontSize(20).fillColor("#1e2b3c").text(breakable(text)).moveDown(0.3);
-  const h2 = (text: string) => {
-    if (doc.y > doc.page.height - 160) doc.addPage();
-    doc.moveDown(0.8).font("bold").fontSize(15).fillColor("#1e2b3c").text(breakable(text)).moveDown(0.3);
+
+  /*
+   * Keep with next: a heading is not drawn at once but held until the first block after it is drawn.
+   * That block then asks for room for the held headings plus its own first part (a paragraph's first
+   * two lines, the whole chart), and starts a new page before the headings if it does not fit — so a
+   * heading never ends a page.
+   */
+  type Heading = { height: number; draw: () => void };
+  let held: Heading[] = [];
+  const keepWithNext = (firstPart: number) => {
+    const headings = held;
+    held = [];
+    const needed = headings.reduce((sum, h) => sum + h.height, 0) + firstPart;
+    if (doc.y + needed > bottom() && doc.y > doc.page.margins.top) doc.addPage();
+    for (const h of headings) h.draw();
   };
-  const h3 = (text: string) => {
-    if (doc.y > doc.page.height - 120) doc.addPage();
-    doc.moveDown(0.4).font("bold").fontSize(11.5).fillColor("#1e2b3c").text(breakable(text)).moveDown(0.15);
+  const heading = (text: string, size: number, before: number, after: number, onDraw?: () => void) => {
+    doc.font("bold").fontSize(size);
+    const height = doc.heightOfString(breakable(text), { width }) + doc.currentLineHeight(true) * (before + after) + 2;
+    held.push({
+      height,
+      draw: () => {
+        doc.moveDown(before).font("bold").fontSize(size).fillColor("#1e2b3c").text(breakable(text)).moveDown(after);
+        onDraw?.();
+      },
+    });
   };
-  const p = (text: string, muted = false) => doc.font("body").fontSize(10.5).fillColor(muted ? "#555555" : "#111111").text(breakable(text), { paragraphGap: 4 });
+  const h3 = (text: string) => heading(text, 11.5, 0.4, 0.15);
+  /** A paragraph's height, up to its first two lines: what must follow a heading on its page. */
+  const firstLines = (text: string, textWidth = width) => {
+    doc.font("body").fontSize(10.5);
+    return Math.min(doc.heightOfString(breakable(text), { width: textWidth, paragraphGap: 4 }), doc.currentLineHeight(true) * 2 + 4);
+  };
+  const p = (text: string, muted = false) => {
+    keepWithNext(firstLines(text));
+    doc.font("body").fontSize(10.5).fillColor(muted ? "#555555" : "#111111").text(breakable(text), { paragraphGap: 4 });
+  };
   const body = (text: string) => {
     for (const para of text.split(/\n\s*\n/).map((x) => x.trim()).filter(Boolean)) p(para);
   };
   const quote = (text: string) => {
+    // A quote is kept whole on one page (its bar is drawn beside it), unless it is longer than a page.
+    doc.font("body").fontSize(10.5);
+    keepWithNext(Math.min(doc.heightOfString(breakable(text), { width: width - 14, paragraphGap: 4 }), bottom() - doc.page.margins.top));
     const y = doc.y;
     doc.font("body").fontSize(10.5).fillColor("#111111").text(breakable(text), left + 14, y, { width: width - 14, paragraphGap: 4 });
     doc.save().rect(left, y, 3, doc.y - y - 4).fill("#888888").restore();
@@ -121,7 +153,8 @@ export async function reportPdf(lang: Lang, content: ReportContent): Promise<Buf
     const labelWidth = 150;
     const barSpace = width - labelWidth - 30;
     const rowHeight = 20;
-    if (doc.y + 30 + shown.length * rowHeight > doc.page.height - 70) doc.addPage();
+    // The legend, the bars and the caption's line stay together on one page, with the headings before them.
+    keepWithNext(20 + shown.length * rowHeight + 6 + firstLines(t("evaluations.report.chart_caption")));
     // Legend.
     let lx = left;
     const ly = doc.y;
@@ -156,8 +189,7 @@ export async function reportPdf(lang: Lang, content: ReportContent): Promise<Buf
 
   for (const section of content.sections) {
     const title = sectionTitleKeys[section.key] ? t(sectionTitleKeys[section.key]!) : section.title;
-    h2(title);
-    pages.push({ title, page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1 });
+    heading(title, 15, 0.8, 0.3, () => pages.push({ title, page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1 }));
     switch (section.key) {
       case "purpose":
         if (content.project.purpose.trim()) (h3(t("evaluations.report.purpose_label")), body(content.project.purpose));
@@ -204,6 +236,8 @@ export async function reportPdf(lang: Lang, content: ReportContent): Promise<Buf
     if (section.body.trim()) body(section.body);
     else if (!["purpose", "method", "participants", "findings"].includes(section.key)) p(t("evaluations.report.empty_section"), true);
   }
+
+  keepWithNext(0);
 
   // The table of contents on page 1.
   doc.switchToPage(tocPage);

@@ -1,20 +1,36 @@
-import { NavLink } from "react-router";
+import { Link, NavLink, useLocation } from "react-router";
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { projectCan, type Phase, type ProjectAccessRole, type ProjectAction } from "../evaluations";
 
-/** The parts of a project, each behind the action that opens it: a person sees only the links they may follow. */
-const sections: { path: string; label: MessageKey; action: ProjectAction; end?: boolean }[] = [
-  { path: "", label: "evaluations.nav.overview", action: "project.view", end: true },
+/**
+ * The parts of a project, each behind the action that opens it: a person sees only the links they may follow.
+ * `covers`: pages without an entry of their own that belong to the part (the codes are part of the analysis).
+ */
+const sections: { path: string; label: MessageKey; action: ProjectAction; covers?: string[] }[] = [
+  { path: "", label: "evaluations.nav.overview", action: "project.view" },
   { path: "/temaguide", label: "evaluations.nav.guide", action: "guide.edit" },
   { path: "/rekruttering", label: "evaluations.nav.recruitment", action: "recruitment.edit" },
   { path: "/intervju", label: "evaluations.nav.sessions", action: "session.read" },
-  { path: "/analyse", label: "evaluations.nav.analysis", action: "analysis.view_all" },
+  { path: "/analyse", label: "evaluations.nav.analysis", action: "analysis.view_all", covers: ["/koder"] },
   { path: "/prosessrapport", label: "evaluations.nav.process_report", action: "report.read_published" },
   { path: "/sluttrapport", label: "evaluations.nav.final_report", action: "report.read_published" },
   { path: "/team", label: "evaluations.nav.team", action: "project.manage_team" },
 ];
+
+/**
+ * Whether the page at `pathname` lies inside a part without being the part's own page (a session under
+ * "Intervju", the codes under "Analyse"). The part's own page gets aria-current="page" from NavLink; a page
+ * inside it marks the part with aria-current="true" (WAI: "current item in a set", not the page itself).
+ */
+function insidePart(pathname: string, base: string, part: { path: string; covers?: string[] }): boolean {
+  if (part.path === "") return false;
+  const here = pathname.replace(/\/+$/, "").toLowerCase();
+  const at = (path: string) => `${base}${path}`.toLowerCase();
+  return here.startsWith(`${at(part.path)}/`) || (part.covers ?? []).some((path) => here === at(path) || here.startsWith(`${at(path)}/`));
+}
+
 
 export type ProjectHeaderData = { id: string; title: string; serviceName: string; phase: Phase; roles: ProjectAccessRole[] };
 
@@ -25,6 +41,7 @@ export type ProjectHeaderData = { id: string; title: string; serviceName: string
 export function ProjectNav({ project }: { project: ProjectHeaderData }) {
   const t = useT();
   const base = `/evalueringer/${project.id}`;
+  const { pathname } = useLocation();
   return (
     <div className="kp-stack">
       <div>
@@ -48,9 +65,15 @@ export function ProjectNav({ project }: { project: ProjectHeaderData }) {
               .filter((s) => projectCan(project.roles, s.action))
               .map((s) => (
                 <li key={s.path}>
-                  <NavLink to={base + s.path} end={s.end} reloadDocument className="ds-link">
-                    {t(s.label)}
-                  </NavLink>
+                  {insidePart(pathname, base, s) ? (
+                    <Link to={base + s.path} reloadDocument className="ds-link" aria-current="true">
+                      {t(s.label)}
+                    </Link>
+                  ) : (
+                    <NavLink to={base + s.path} end reloadDocument className="ds-link">
+                      {t(s.label)}
+                    </NavLink>
+                  )}
                 </li>
               ))}
           </ul>

@@ -25,6 +25,7 @@ export function ToolkitNav() {
   const t = useT();
   return (
     <div className="kp-toolkit-bar">
+      {/* On a phone the menu wraps to a few rows beside "lock now" (app.css): every part, and the current one, stays in sight. */}
       <nav aria-label={t("toolkit.nav.label")}>
         <ul className="kp-toolkit-nav">
           {sections.map((s) => (

@@ -10,9 +10,10 @@ import { listCentres } from "~/modules/centres/centres.server";
 import type { Actor } from "~/modules/centres/permissions";
 import { locations, organizations, serviceAtLocations, services } from "./offers.schema";
 import { offerConditions, searchOffers, type OfferFilters } from "./offers.server";
-import { searchOffers as preparedSearchOffers } from "./search.server";
 import { searchSchema } from "./offers.forms";
-import { searchWords } from "./offers";
+import { pageSize, searchWords } from "./offers";
+import type { SearchInput } from "./offers.forms";
+import { findKommune } from "~/modules/centres/kommuner";
 import { addPlace, removePlace, updatePlace } from "./parts.server";
 import { placeSchema } from "./parts.forms";
 import { previewImport, runImport } from "./import.server";
@@ -144,6 +145,79 @@ const queries: Record<string, string>[] = [
 ];
 
 /** For each query: the same offers in the same order, as conditions and as the search page's result. */
+/**
+ * The oracle for the prepared search (search.server.ts): the search as Drizzle built it on every request
+ * before ADR 0023's third step, kept here so the prepared query is compared with an independent build of the
+ * same SQL — every card's fields and places, not only the ids the other oracle checks.
+ */
+async function drizzleSearchOffers(db: Db, input: SearchInput) {
+  const conditions = offerConditions({
+    q: input.q,
+    fylke: input.fylke,
+    kommune: input.kommune,
+    kind: input.type,
+    targetGroup: input.malgruppe,
+    noReferral: Boolean(input.ingen_henvisning),
+    free: Boolean(input.gratis),
+  });
+  const page = input.side ?? 1;
+  // One query: the page's ids with the total (a window count over the whole match, carrying only the
+  // sort keys), then the page's own columns, organisation and places for those 20 rows alone.
+  const matches = db
+    .select({ id: services.id, name: services.name, alternateName: services.alternateName, total: sql<string>`count(*) over ()`.as("total") })
+    .from(services)
+    .where(and(...conditions))
+    .orderBy(asc(services.name), asc(services.alternateName), asc(services.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .as("matches");
+  const rows = await db
+    .select({
+      id: services.id,
+      name: services.name,
+      alternateName: services.alternateName,
+      organization: organizations.name,
+      kind: services.kind,
+      assuredDate: services.assuredDate,
+      noReferral: services.noReferral,
+      total: matches.total,
+      places: sql<[string | null, string | null][]>`(select coalesce(json_agg(json_build_array(l.name, l.kommunenummer) order by l.name), '[]'::json) from ${serviceAtLocations} sal join ${locations} l on l.id = sal.location_id where sal.service_id = ${services.id})`,
+    })
+    .from(matches)
+    .innerJoin(services, eq(services.id, matches.id))
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .orderBy(asc(matches.name), asc(matches.alternateName), asc(matches.id));
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  if (rows.length === 0 && page > 1) {
+    // A page past the end has no row to carry the total: count separately (rare).
+    const [counted] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(services)
+      .innerJoin(organizations, eq(organizations.id, services.organizationId))
+      .where(and(...conditions));
+    total = counted?.n ?? 0;
+  }
+
+  return {
+    page,
+    total,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+    offers: rows.map(({ total: _total, places, ...r }) => ({ ...r, places: places.map(([name, kommunenummer]) => place(name, kommunenummer)) })),
+  };
+}
+
+/** A place as pages show it: its name, and its kommune and fylke from the SSB reference data. */
+function place(name: string | null, kommunenummer: string | null) {
+  const kommune = kommunenummer ? findKommune(kommunenummer) : undefined;
+  return {
+    name,
+    kommune: kommune?.navn ?? "",
+    fylke: kommune?.fylke ?? "",
+    kommunenummer: kommune?.kommunenummer ?? "",
+    fylkesnummer: kommune?.fylkesnummer ?? "",
+  };
+}
+
 async function expectSameResults() {
   for (const query of queries) {
     const filters = filtersOf(query);
@@ -153,10 +227,11 @@ async function expectSameResults() {
     const page = input.side ?? 1;
     const result = await searchOffers(db, input);
     expect({ total: result.total, ids: result.offers.map((o) => o.id) }, JSON.stringify(query)).toEqual({ total: expected.length, ids: expected.slice((page - 1) * 20, page * 20) });
-    // The search prepared once per shape (search.server.ts, ADR 0023 "A third step"): the whole result the same —
-    // page, totals, each card's fields and places —, and again when its prepared statement is used a second time.
-    expect(await preparedSearchOffers(db, input), JSON.stringify(query)).toEqual(result);
-    expect(await preparedSearchOffers(db, input), JSON.stringify(query)).toEqual(result);
+    // The search prepared once per shape (search.server.ts, ADR 0023 "A third step"): the whole result as the
+    // search Drizzle built per request gave it — page, totals, each card's fields and places —, and the same
+    // again when its prepared statement is used a second time.
+    expect(result, JSON.stringify(query)).toEqual(await drizzleSearchOffers(db, input));
+    expect(await searchOffers(db, input), JSON.stringify(query)).toEqual(result);
   }
   // The HSDS API's own filters go through the same conditions.
   const [org] = await db.select({ id: services.organizationId }).from(services).orderBy(asc(services.name)).limit(1);

@@ -25,7 +25,7 @@ export function ToolkitNav() {
   const t = useT();
   return (
     <div className="kp-toolkit-bar">
-      {/* On a phone the menu wraps to a few rows beside "lock now" (app.css): every part, and the current one, stays in sight. */}
+      {/* On a phone the menu is one row that scrolls sideways beside "lock now", with a shadow at the edge that has more (app.css). */}
       <nav aria-label={t("toolkit.nav.label")}>
         <ul className="kp-toolkit-nav">
           {sections.map((s) => (

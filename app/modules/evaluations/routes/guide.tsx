@@ -241,24 +241,7 @@ export default function Guide() {
                               defaultValue={target("edit_question", "questionId", q.id) ? values.text : q.text}
                               error={target("edit_question", "questionId", q.id) ? errors.text : undefined}
                             />
-                            <div className="kp-actions">
-                              <Button type="submit" name="intent" value="edit_question" variant="secondary" data-size="sm">
-                                {t("evaluations.guide.save_question")}
-                              </Button>
-                              {qi > 0 ? (
-                                <Button type="submit" name="intent" value="move_question_up" variant="tertiary" data-size="sm">
-                                  {t("evaluations.guide.move_up")}
-                                </Button>
-                              ) : null}
-                              {qi < theme.questions.length - 1 ? (
-                                <Button type="submit" name="intent" value="move_question_down" variant="tertiary" data-size="sm">
-                                  {t("evaluations.guide.move_down")}
-                                </Button>
-                              ) : null}
-                              <Button type="submit" name="intent" value="remove_question" variant="tertiary" data-color="danger" data-size="sm">
-                                {t("evaluations.guide.remove_question")}
-                              </Button>
-                            </div>
+                            <ItemActions item="question" index={qi} count={theme.questions.length} save={t("evaluations.guide.save_question")} remove={t("evaluations.guide.remove_question")} />
                           </Form>
                         </li>
                       ))}
@@ -298,24 +281,7 @@ export default function Guide() {
                         defaultValue={target("rename_theme", "themeId", theme.id) ? values.title : theme.title}
                         error={target("rename_theme", "themeId", theme.id) ? errors.title : undefined}
                       />
-                      <div className="kp-actions">
-                        <Button type="submit" name="intent" value="rename_theme" variant="secondary" data-size="sm">
-                          {t("evaluations.guide.rename_theme")}
-                        </Button>
-                        {i > 0 ? (
-                          <Button type="submit" name="intent" value="move_theme_up" variant="tertiary" data-size="sm">
-                            {t("evaluations.guide.move_up")}
-                          </Button>
-                        ) : null}
-                        {i < themes.length - 1 ? (
-                          <Button type="submit" name="intent" value="move_theme_down" variant="tertiary" data-size="sm">
-                            {t("evaluations.guide.move_down")}
-                          </Button>
-                        ) : null}
-                        <Button type="submit" name="intent" value="remove_theme" variant="tertiary" data-color="danger" data-size="sm">
-                          {t("evaluations.guide.remove_theme")}
-                        </Button>
-                      </div>
+                      <ItemActions item="theme" index={i} count={themes.length} save={t("evaluations.guide.rename_theme")} remove={t("evaluations.guide.remove_theme")} />
                     </Form>
                   </div>
                 </details>
@@ -372,6 +338,34 @@ export default function Guide() {
           ))}
         </ul>
       </section>
+    </div>
+  );
+}
+
+/**
+ * The buttons under a theme's or a question's form: save (rename_theme / edit_question), move up and down
+ * where it can move, and remove — each an `intent` of the same form.
+ */
+function ItemActions({ item, index, count, save, remove }: { item: "theme" | "question"; index: number; count: number; save: string; remove: string }) {
+  const t = useT();
+  return (
+    <div className="kp-actions">
+      <Button type="submit" name="intent" value={item === "theme" ? "rename_theme" : "edit_question"} variant="secondary" data-size="sm">
+        {save}
+      </Button>
+      {index > 0 ? (
+        <Button type="submit" name="intent" value={`move_${item}_up`} variant="tertiary" data-size="sm">
+          {t("evaluations.guide.move_up")}
+        </Button>
+      ) : null}
+      {index < count - 1 ? (
+        <Button type="submit" name="intent" value={`move_${item}_down`} variant="tertiary" data-size="sm">
+          {t("evaluations.guide.move_down")}
+        </Button>
+      ) : null}
+      <Button type="submit" name="intent" value={`remove_${item}`} variant="tertiary" data-color="danger" data-size="sm">
+        {remove}
+      </Button>
     </div>
   );
 }

@@ -90,33 +90,24 @@ export default function Team() {
           defaultValue={failed && values.leadId !== undefined ? values.leadId : (leadId ?? "")}
           error={errors.leadId}
         />
-        {candidates.interviewers.length === 0 ? (
-          <Paragraph>{t("evaluations.team.no_interviewers")}</Paragraph>
-        ) : (
-          <CheckboxGroup
-            name="interviewers"
-            legend={labels.interviewers}
-            options={candidates.interviewers.map((m) => ({
-              value: m.id,
-              label: m.name,
-            }))}
-            selected={listed("interviewers", interviewers)}
-            error={errors.interviewers}
-          />
-        )}
-        {candidates.serviceContacts.length === 0 ? (
-          <Paragraph>{t("evaluations.team.no_service_contacts")}</Paragraph>
-        ) : (
-          <CheckboxGroup
-            name="serviceContacts"
-            legend={labels.serviceContacts}
-            options={candidates.serviceContacts.map((m) => ({
-              value: m.id,
-              label: m.name,
-            }))}
-            selected={listed("serviceContacts", serviceContacts)}
-            error={errors.serviceContacts}
-          />
+        {(
+          [
+            ["interviewers", candidates.interviewers, interviewers, "evaluations.team.no_interviewers"],
+            ["serviceContacts", candidates.serviceContacts, serviceContacts, "evaluations.team.no_service_contacts"],
+          ] as const
+        ).map(([name, people, saved, none]) =>
+          people.length === 0 ? (
+            <Paragraph key={name}>{t(none)}</Paragraph>
+          ) : (
+            <CheckboxGroup
+              key={name}
+              name={name}
+              legend={labels[name]}
+              options={people.map((m) => ({ value: m.id, label: m.name }))}
+              selected={listed(name, saved)}
+              error={errors[name]}
+            />
+          ),
         )}
         <Paragraph data-size="sm">{t("evaluations.team.roles_help")}</Paragraph>
         <div>
